@@ -1,0 +1,32 @@
+/** Append-only audit trail (the database refuses UPDATE/DELETE on AuditEvent). */
+import type { Prisma } from './generated/client';
+import { getDb, type Tx } from './client';
+
+export interface AuditEntry {
+  reviewId?: string | null;
+  actorId?: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+function toJson(v: unknown): Prisma.InputJsonValue | undefined {
+  return v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
+}
+
+/** Records one event; pass the transaction so the event commits with the change it describes. */
+export async function recordAudit(entry: AuditEntry, tx: Tx = getDb()): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      reviewId: entry.reviewId ?? null,
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    },
+  });
+}

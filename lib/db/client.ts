@@ -1,0 +1,35 @@
+/**
+ * The one Prisma client of the process, built from configuration (lib/db/config.ts). Only code in
+ * lib/db imports it. Tests install their own client (fresh database per file) with setDb().
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { databaseTargetFromEnv } from './config';
+import { PrismaClient, type Prisma } from './generated/client';
+import { acquirePgliteLock } from './pglite-lock';
+
+export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => ...)`. */
+export type Tx = Prisma.TransactionClient;
+
+const holder = globalThis as unknown as { __sieveDb?: PrismaClient };
+
+function createDbFromEnv(): PrismaClient {
+  const target = databaseTargetFromEnv();
+  if (target.kind === 'postgres') {
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+  }
+  acquirePgliteLock(target.dataDir!);
+  return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(target.dataDir)) });
+}
+
+export function getDb(): PrismaClient {
+  // Kept on globalThis so Next.js dev reloads do not open the embedded database twice.
+  holder.__sieveDb ??= createDbFromEnv();
+  return holder.__sieveDb;
+}
+
+export function setDb(client: PrismaClient | undefined): void {
+  holder.__sieveDb = client;
+}

@@ -1,0 +1,31 @@
+/**
+ * Review permissions, checked by every action and handler (never only hidden in the UI).
+ * Non-members get NotFound, so a review's existence is not revealed; members whose role is too
+ * low get Forbidden with what is needed.
+ */
+import type { Role } from '../db/generated/enums';
+import { findMembership } from '../db/reviews';
+import { AppError, notFound } from '../errors';
+
+const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, owner: 2 };
+
+export interface ReviewAccess {
+  reviewId: string;
+  userId: string;
+  role: Role;
+  canAdjudicate: boolean;
+}
+
+export async function requireReviewRole(reviewId: string, userId: string, minimum: Role = 'viewer'): Promise<ReviewAccess> {
+  if (!isUuid(reviewId)) throw notFound('Review');
+  const m = await findMembership(reviewId, userId);
+  if (!m) throw notFound('Review');
+  if (RANK[m.role] < RANK[minimum]) {
+    throw new AppError('forbidden', `This needs the ${minimum} role in this review; you are a ${m.role}.`);
+  }
+  return { reviewId, userId, role: m.role, canAdjudicate: m.role === 'owner' || m.canAdjudicate };
+}
+
+export function isUuid(s: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+}

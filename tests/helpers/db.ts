@@ -1,0 +1,49 @@
+/**
+ * A fresh, migrated database for the calling test file, installed as the process's client so
+ * lib/db functions use it. Real PGlite or real PostgreSQL: never a mocked Prisma.
+ */
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { setDb } from '../../lib/db/client';
+import { PrismaClient } from '../../lib/db/generated/client';
+import { withDatabase } from './global-setup';
+
+export const dbKind = () => inject('testDb').kind;
+
+export function useTestDatabase(): { db: () => PrismaClient } {
+  let client: PrismaClient | undefined;
+  let cleanup: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const cfg = inject('testDb');
+    if (cfg.kind === 'pglite') {
+      const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(cfg.dumpFile)]) });
+      client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+      cleanup = async () => {
+        await client!.$disconnect();
+        await pglite.close();
+      };
+    } else {
+      const name = `sieve_t_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: cfg.serverUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${cfg.template}`);
+      client = new PrismaClient({ adapter: new PrismaPg({ connectionString: withDatabase(cfg.serverUrl, name), max: 20 }) });
+      cleanup = async () => {
+        await client!.$disconnect();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      };
+    }
+    setDb(client);
+  });
+  afterAll(async () => {
+    setDb(undefined);
+    await cleanup();
+  });
+  return { db: () => client! };
+}
