@@ -1,0 +1,10 @@
+/**
+ * Deduplication of bibliographic records (ASySD-style: normalise, block, Jaro-Winkler field
+ * scores, OR-ed rules; exact pairs merge, likely pairs go to people). See find-duplicates.ts.
+ */
+export { findDuplicates } from './find-duplicates';
+export type { DedupItem, DedupResult, DuplicateGroup, DuplicatePair, DuplicateTier, FindDuplicatesOptions, PairScores } from './find-duplicates';
+export { jaroWinkler } from './jaro-winkler';
+export { normalizeTitle } from './normalize-fields';
+export { THRESHOLDS } from './score-pair';
+export { completenessScore, pickSurvivor } from './survivor';

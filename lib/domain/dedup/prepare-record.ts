@@ -1,0 +1,103 @@
+/**
+ * One record reduced to the normalised fields deduplication compares (ASySD's field set: title,
+ * authors, year, journal, volume, pages, abstract, DOI, plus PMID). Computed once per record so
+ * pair scoring does no string cleaning. Abstract tokens are built lazily: most candidate pairs are
+ * settled on title before the abstract is needed.
+ */
+import type { BibAuthor, BibRecord } from '../records/bib-record';
+import { normalizeDoi, splitPersonName } from '../records/normalize';
+import {
+  abstractTokens,
+  isNoticeTitle,
+  normalizeJournal,
+  normalizeText,
+  normalizeTitle,
+  startPage,
+} from './normalize-fields';
+
+/** Authors kept per record: enough to tell teams apart, few enough that "et al." truncation matters little. */
+export const MAX_AUTHORS = 10;
+
+export interface DedupItem {
+  id: string;
+  record: BibRecord;
+}
+
+export interface PreparedRecord {
+  /** Position in the combined input (existing items first): the deterministic tie-break. */
+  index: number;
+  id: string;
+  isExisting: boolean;
+  record: BibRecord;
+  title: string;
+  /** Title without spaces, so "human-computer" and "human computer" share blocking keys. */
+  titleCompact: string;
+  isNotice: boolean;
+  /** Numbers in the title ("part 1 of 4" -> "1 4"), which tell apart series titles that JW sees as equal. */
+  titleNumbers: string;
+  /** Word count of the normalised title: short titles ("Editorial") never match on title alone. */
+  titleWords: number;
+  /** "family initial" per author, in order. */
+  authors: string[];
+  /** Last word of each family name ("murray boyle" -> "boyle"), for order-free author overlap. */
+  families: string[];
+  year?: number;
+  journals: string[];
+  volume?: string;
+  startPage?: string;
+  doi?: string;
+  pmid?: string;
+  abstract?: Int32Array;
+}
+
+export function prepareRecord(item: DedupItem, index: number, isExisting: boolean): PreparedRecord {
+  const r = item.record;
+  const title = normalizeTitle(r.title) || normalizeTitle(r.titleVernacular);
+  const journals = [...new Set([normalizeJournal(r.journal), normalizeJournal(r.journalAbbrev)].filter(Boolean))];
+  const pmid = r.pmid?.replace(/\D/g, '') || undefined;
+  const volume = normalizeText(r.volume) || undefined;
+  const { authors, families } = authorFields(r.authors);
+  return {
+    index,
+    id: item.id,
+    isExisting,
+    record: r,
+    title,
+    titleCompact: title.replace(/ /g, ''),
+    isNotice: isNoticeTitle(r.title),
+    titleNumbers: title.split(' ').filter((w) => /^\d+$/.test(w)).map((w) => String(Number(w))).sort().join(' '),
+    titleWords: title ? title.split(' ').length : 0,
+    authors,
+    families,
+    year: r.year,
+    journals,
+    volume,
+    startPage: startPage(r.pages),
+    doi: normalizeDoi(r.doi),
+    pmid,
+  };
+}
+
+/**
+ * "family initial" keys for the first MAX_AUTHORS authors (all that scoring compares) and the
+ * last word of each family name ("du Preez" -> "preez", "Murray-Boyle" -> "boyle"), since
+ * databases cut compound names differently.
+ */
+function authorFields(list: BibAuthor[] | undefined): { authors: string[]; families: string[] } {
+  const authors: string[] = [];
+  const families = new Set<string>();
+  for (const a of (list ?? []).slice(0, MAX_AUTHORS)) {
+    const { family, given } = a.isCollective ? { family: a.name, given: undefined } : a.family ? a : splitPersonName(a.name);
+    const fam = normalizeText(family);
+    if (!fam) continue;
+    const initial = a.isCollective ? '' : normalizeText(given).charAt(0);
+    authors.push(initial ? `${fam} ${initial}` : fam);
+    families.add(fam.slice(fam.lastIndexOf(' ') + 1));
+  }
+  return { authors, families: [...families] };
+}
+
+export function abstractOf(p: PreparedRecord): Int32Array {
+  if (!p.abstract) p.abstract = abstractTokens(p.record.abstract);
+  return p.abstract;
+}
