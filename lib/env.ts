@@ -36,11 +36,11 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const dataDir = path.resolve(parsed.data.SIEVE_DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ parsed.data.SIEVE_DATA_DIR);
   const env: Env = {
     ...parsed.data,
     dataDir,
-    filesDir: path.resolve(parsed.data.SIEVE_FILES_DIR ?? path.join(dataDir, 'files')),
+    filesDir: path.resolve(/*turbopackIgnore: true*/ parsed.data.SIEVE_FILES_DIR ?? path.join(dataDir, 'files')),
   };
   if (source === process.env) cached = env;
   return env;

@@ -13,7 +13,7 @@ export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => ...)`. */
 export type Tx = Prisma.TransactionClient;
 
-const holder = globalThis as unknown as { __sieveDb?: PrismaClient };
+const holder = globalThis as unknown as { __sieveDb?: PrismaClient; __sievePglite?: PGlite };
 
 function createDbFromEnv(): PrismaClient {
   const target = databaseTargetFromEnv();
@@ -21,7 +21,8 @@ function createDbFromEnv(): PrismaClient {
     return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
   }
   acquirePgliteLock(target.dataDir!);
-  return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(target.dataDir)) });
+  holder.__sievePglite = new PGlite(target.dataDir);
+  return new PrismaClient({ adapter: new PrismaPGlite(holder.__sievePglite) });
 }
 
 export function getDb(): PrismaClient {
@@ -32,4 +33,14 @@ export function getDb(): PrismaClient {
 
 export function setDb(client: PrismaClient | undefined): void {
   holder.__sieveDb = client;
+}
+
+/** Closes the process's database, if one was opened (CLI and scripts; the server never closes it). */
+export async function closeDb(): Promise<void> {
+  const client = holder.__sieveDb;
+  const pglite = holder.__sievePglite;
+  holder.__sieveDb = undefined;
+  holder.__sievePglite = undefined;
+  await client?.$disconnect();
+  if (pglite && !pglite.closed) await pglite.close();
 }

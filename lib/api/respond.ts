@@ -1,0 +1,55 @@
+/**
+ * The JSON API's conventions in one place: errors are `{ error: { code, message, details? } }`
+ * with a fitting status, never a stack trace; lists are `{ items, total, limit, offset }`.
+ */
+import { NextResponse } from 'next/server';
+import { ZodError } from 'zod';
+import { AppError, isAppError } from '../errors';
+
+export function json(body: unknown, status = 200, headers?: HeadersInit): NextResponse {
+  return NextResponse.json(body, { status, headers });
+}
+
+export function errorResponse(error: unknown, context: string): NextResponse {
+  if (isAppError(error)) {
+    const headers: Record<string, string> = {};
+    if (error.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer';
+    const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retry) headers['Retry-After'] = String(retry);
+    return json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }, error.status, headers);
+  }
+  if (error instanceof ZodError) {
+    return json({ error: { code: 'invalid', message: summarizeZod(error), details: { issues: zodIssues(error) } } }, 422);
+  }
+  console.error(`[api] ${context}:`, error);
+  return json({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged; please try again.' } }, 500);
+}
+
+export function zodIssues(error: ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+export function summarizeZod(error: ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join(' ');
+}
+
+/** Parses a JSON body; a missing or malformed body is a 400 that says so. */
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) throw new AppError('bad_request', 'Send the body as JSON with Content-Type: application/json.');
+  const text = await request.text();
+  if (!text.trim()) throw new AppError('bad_request', 'The request body is empty; expected a JSON object.');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new AppError('bad_request', `The request body is not valid JSON (${(e as Error).message}).`);
+  }
+}
+
+export function queryObject(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams.entries());
+}
+
+export function list<T>(items: T[], total: number, paging: { limit: number; offset: number }) {
+  return { items, total, limit: paging.limit, offset: paging.offset };
+}

@@ -1,0 +1,46 @@
+/** Who is calling: the signed-in browser user (session cookie) or an API token (Bearer). */
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { findUser, type UserSummary } from '../db/users';
+import { AppError } from '../errors';
+import { userIdForToken } from '../services/api-tokens';
+import { getAuthOptions } from './options';
+
+/** The signed-in user for pages and server actions, or null. Deleted users count as signed out. */
+export async function getSessionUser(): Promise<UserSummary | null> {
+  const session = await getServerSession(getAuthOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  return id ? findUser(id) : null;
+}
+
+/** For pages: the user, or a redirect to sign-in that comes back here. */
+export async function requirePageUser(returnTo: string): Promise<UserSummary> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** For server actions. */
+export async function requireActionUser(): Promise<UserSummary> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError('unauthorized', 'Your session has ended. Sign in again.');
+  return user;
+}
+
+/**
+ * For the JSON API: `Authorization: Bearer <token>` when present (a bad token is refused even if
+ * a session cookie exists), else the browser session, so the UI can call the same endpoints.
+ */
+export async function requireApiUser(request: Request): Promise<UserSummary> {
+  const header = request.headers.get('authorization');
+  if (header) {
+    const m = header.match(/^Bearer\s+(\S+)$/i);
+    const userId = m ? await userIdForToken(m[1]) : null;
+    const user = userId ? await findUser(userId) : null;
+    if (!user) throw new AppError('unauthorized', 'The API token is missing, malformed, revoked or unknown. Create one under Account > API tokens.');
+    return user;
+  }
+  const user = await getSessionUser();
+  if (!user) throw new AppError('unauthorized', 'Authentication required: send Authorization: Bearer <token>.');
+  return user;
+}
