@@ -29,7 +29,7 @@ const buildOptions = (): NextAuthOptions => ({
         if (!credentials?.email || !credentials.password) return null;
         const forwarded = (req?.headers?.['x-forwarded-for'] as string | undefined)?.split(',')[0]?.trim();
         try {
-          const user = await verifyCredentials(credentials.email, credentials.password, forwarded || 'local');
+          const user = await verifyCredentials(credentials.email, credentials.password, forwarded);
           return user ? { id: user.id, email: user.email, name: user.name } : null;
         } catch (e) {
           // next-auth passes the thrown message to the sign-in page as ?error=...

@@ -1,9 +1,11 @@
 /** Who is calling: the signed-in browser user (session cookie) or an API token (Bearer). */
 import { getServerSession } from 'next-auth';
+import { getToken } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
 import { findUser, type UserSummary } from '../db/users';
 import { AppError } from '../errors';
 import { userIdForToken } from '../services/api-tokens';
+import { getAuthSecret } from '../env';
 import { getAuthOptions } from './options';
 
 /** The signed-in user for pages and server actions, or null. Deleted users count as signed out. */
@@ -40,7 +42,24 @@ export async function requireApiUser(request: Request): Promise<UserSummary> {
     if (!user) throw new AppError('unauthorized', 'The API token is missing, malformed, revoked or unknown. Create one under Account > API tokens.');
     return user;
   }
-  const user = await getSessionUser();
+  const userId = await sessionUserIdFromRequest(request);
+  const user = userId ? await findUser(userId) : null;
   if (!user) throw new AppError('unauthorized', 'Authentication required: send Authorization: Bearer <token>.');
   return user;
+}
+
+/**
+ * Reads the next-auth session cookie straight from the request (no next/headers), so handlers
+ * also work when called directly, as the integration tests do.
+ */
+async function sessionUserIdFromRequest(request: Request): Promise<string | null> {
+  const cookieHeader = request.headers.get('cookie');
+  if (!cookieHeader) return null;
+  const cookies = new Map<string, string>();
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+  }
+  const token = await getToken({ req: { headers: new Headers(), cookies } as never, secret: getAuthSecret() });
+  return typeof token?.uid === 'string' ? token.uid : null;
 }

@@ -22,9 +22,11 @@ function limiter() {
  * The user for a correct email and password, null otherwise. Throws too_many_requests when the
  * email or the client address has failed too often recently.
  */
-export async function verifyCredentials(email: string, password: string, clientKey = 'unknown'): Promise<UserSummary | null> {
+export async function verifyCredentials(email: string, password: string, clientAddress?: string): Promise<UserSummary | null> {
   const normalized = emailSchema.safeParse(email);
-  const keys = [`email:${normalized.success ? normalized.data : email}`, `ip:${clientKey}`];
+  // Per-address limits need the address a reverse proxy reports; without one, only the email is keyed
+  // (keying every caller on one shared value would let anyone lock everybody out).
+  const keys = [`email:${normalized.success ? normalized.data : email}`, ...(clientAddress ? [`ip:${clientAddress}`] : [])];
   const wait = Math.max(...keys.map((k) => limiter().retryAfter(k)));
   if (wait > 0) {
     throw new AppError('too_many_requests', `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, { retryAfterSeconds: wait });
