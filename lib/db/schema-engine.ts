@@ -28,8 +28,8 @@ function loadWasm(): Promise<void> {
     const wasmPath = require
       .resolve('@prisma/schema-engine-wasm/schema_engine_bg')
       .replace(/schema_engine_bg\.js$/, 'schema_engine_bg.wasm');
-    const module = await WebAssembly.compile(fs.readFileSync(wasmPath));
-    const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': bg });
+    const compiled = await WebAssembly.compile(fs.readFileSync(wasmPath));
+    const instance = await WebAssembly.instantiate(compiled, { './schema_engine_bg.js': bg });
     const exports = instance.exports as unknown as { __wbindgen_start(): void };
     bg.__wbg_set_wasm(exports);
     exports.__wbindgen_start();

@@ -226,7 +226,10 @@ function buildRecord(tags: string[], values: string[]): BibRecord {
       case 'AU': pushPerson(short, v); break;
       case 'CN': {
         const name = clean(v);
-        if (name) full.push({ name, isCollective: true }), short.push({ name, isCollective: true });
+        if (name) {
+          full.push({ name, isCollective: true });
+          short.push({ name, isCollective: true });
+        }
         break;
       }
       case 'DP': r.publicationDate ??= clean(v); break;
