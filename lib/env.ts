@@ -29,7 +29,7 @@ export type Env = z.infer<typeof schema> & { dataDir: string; filesDir: string }
 let cached: Env | undefined;
 
 /** Reads and validates the environment; throws one readable error listing every bad variable. */
-export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
   if (cached && source === process.env) return cached;
   const parsed = schema.safeParse(source);
   if (!parsed.success) {

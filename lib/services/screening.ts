@@ -1,0 +1,70 @@
+/**
+ * Screening workflows shared by the screening page and the JSON API. Server rules, not UI rules:
+ * reviewers decide only records of their review at an open stage; full-text exclusions need a
+ * valid reason; blinding hides other reviewers' decisions.
+ */
+import { isValueAllowed, type Stage } from '../domain/screening/stage-outcome';
+import { listDecisions } from '../db/decision-list';
+import { findExclusionReason, getStageSetting, saveDecision, withdrawDecision } from '../db/screening';
+import { nextRecordsToScreen, stageProgress } from '../db/screening-queue';
+import { AppError, forbidden, invalid } from '../errors';
+import { decisionInputSchema, decisionsQuerySchema, stageSchema } from '../schemas/screening';
+import { isUuid, requireReviewRole } from './permissions';
+
+function fieldError(field: string, message: string) {
+  return invalid(message, { fieldErrors: { [field]: [message] } });
+}
+
+export async function decide(userId: string, reviewId: string, recordId: string, input: unknown) {
+  await requireReviewRole(reviewId, userId, 'reviewer');
+  if (!isUuid(recordId)) throw new AppError('not_found', 'Record not found.');
+  const data = decisionInputSchema.parse(input);
+  if (!isValueAllowed(data.stage, data.decision)) throw fieldError('decision', 'At full text the decision is include or exclude (with a reason); "maybe" is for title/abstract screening.');
+  const reasonId = data.reasonId ?? null;
+  if (data.decision === 'include' && reasonId) throw fieldError('reasonId', 'An inclusion takes no exclusion reason.');
+  if (data.stage === 'full_text' && data.decision === 'exclude' && !reasonId) {
+    throw fieldError('reasonId', 'Choose the reason for excluding this full text (or "Full text not retrievable").');
+  }
+  if (reasonId) {
+    const reason = await findExclusionReason(reviewId, reasonId);
+    if (!reason) throw fieldError('reasonId', 'That exclusion reason does not belong to this review.');
+    if (reason.retiredAt) throw fieldError('reasonId', `The reason "${reason.label}" was retired; choose a current one.`);
+  }
+  return saveDecision({ reviewId, recordId, reviewerId: userId, stage: data.stage, value: data.decision, reasonId, note: data.note, checklist: data.checklist ?? null });
+}
+
+export async function undoDecision(userId: string, reviewId: string, recordId: string, stage: unknown) {
+  await requireReviewRole(reviewId, userId, 'reviewer');
+  if (!isUuid(recordId)) throw new AppError('not_found', 'Record not found.');
+  await withdrawDecision({ reviewId, recordId, reviewerId: userId, stage: stageSchema.parse(stage) });
+}
+
+export async function nextToScreen(userId: string, reviewId: string, stage: Stage, options: { count?: number; skipRecordIds?: string[] } = {}) {
+  await requireReviewRole(reviewId, userId, 'reviewer');
+  const setting = await getStageSetting(reviewId, stage);
+  const skip = (options.skipRecordIds ?? []).filter(isUuid).slice(0, 20);
+  return nextRecordsToScreen({ reviewId, reviewerId: userId, stage, required: setting.requiredDecisions, count: Math.min(options.count ?? 1, 5), skipRecordIds: skip });
+}
+
+export async function screeningProgress(userId: string, reviewId: string, stage: Stage) {
+  await requireReviewRole(reviewId, userId, 'reviewer');
+  const setting = await getStageSetting(reviewId, stage);
+  return { stage, requiredDecisions: setting.requiredDecisions, isBlinded: setting.isBlinded, ...(await stageProgress({ reviewId, reviewerId: userId, stage, required: setting.requiredDecisions })) };
+}
+
+/**
+ * Decisions at a stage. While the stage is blinded, everyone — owners included — lists only their
+ * own: another reviewer's decision, reason or note is never sent.
+ */
+export async function listStageDecisions(userId: string, reviewId: string, query: unknown) {
+  await requireReviewRole(reviewId, userId, 'reviewer');
+  const q = decisionsQuerySchema.parse(query);
+  const own = q.reviewer === 'me' || q.reviewer === userId;
+  if (!own) {
+    const setting = await getStageSetting(reviewId, q.stage);
+    if (setting.isBlinded) throw forbidden('Screening at this stage is blinded: you can list only your own decisions (reviewer=me).');
+    if (q.reviewer !== 'all' && !isUuid(q.reviewer)) throw invalid('reviewer must be "me", "all" or a member\'s id.');
+  }
+  const reviewerId = own ? userId : q.reviewer === 'all' ? undefined : q.reviewer;
+  return { ...(await listDecisions({ reviewId, stage: q.stage, reviewerId, value: q.decision, q: q.q, limit: q.limit, offset: q.offset })), limit: q.limit, offset: q.offset };
+}
