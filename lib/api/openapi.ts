@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { errorSchema, type Operation, type Paths } from './openapi-common';
 import { reviewPaths } from './openapi-paths/reviews';
+import { screeningPaths } from './openapi-paths/screening';
 
 function toOperation(op: Operation) {
   const isZod = op.body && op.body instanceof z.ZodType;
@@ -37,7 +38,7 @@ function toOperation(op: Operation) {
   };
 }
 
-export function buildOpenApiDocument(pathGroups: Paths[] = [reviewPaths]) {
+export function buildOpenApiDocument(pathGroups: Paths[] = [reviewPaths, screeningPaths]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const group of pathGroups) {
     for (const [path, ops] of Object.entries(group)) {
