@@ -50,38 +50,55 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
     ...options.env,
   };
   if (!options.databaseUrl) delete env.DATABASE_URL;
+  const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   const migrate = spawnSync('npx', ['tsx', 'scripts/db-migrate.ts'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`migration failed: ${migrate.stderr || migrate.stdout}`);
+  if (migrate.status !== 0) {
+    removeDataDir();
+    throw new Error(`migration failed: ${migrate.stderr || migrate.stdout}`);
+  }
 
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node runs Next's own entry directly (not through npx), so the pid we hold is the server's
+  // and stop() returns only once the server, and its hold on the embedded database, is gone.
+  const nextBin = path.join(ROOT, 'node_modules/next/dist/bin/next');
+  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    await exited;
+  };
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited early:\n${output}`);
+    if (child.exitCode !== null) {
+      removeDataDir();
+      throw new Error(`the app exited early:\n${output}`);
+    }
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy in 60 s:\n${output}`);
+    if (Date.now() > deadline) {
+      await kill();
+      removeDataDir();
+      throw new Error(`the app did not become healthy in 60 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
     url,
     dataDir,
     async stop() {
-      if (child.exitCode === null) {
-        try {
-          process.kill(-child.pid!, 'SIGTERM');
-        } catch {
-          /* already gone */
-        }
-        await new Promise((r) => child.once('exit', r));
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await kill();
+      removeDataDir();
     },
   };
 }
