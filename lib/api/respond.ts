@@ -39,15 +39,40 @@ export async function readJson(request: Request): Promise<unknown> {
   if (!type.includes('application/json')) throw new AppError('bad_request', 'Send the body as JSON with Content-Type: application/json.');
   const text = await request.text();
   if (!text.trim()) throw new AppError('bad_request', 'The request body is empty; expected a JSON object.');
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (e) {
     throw new AppError('bad_request', `The request body is not valid JSON (${(e as Error).message}).`);
+  }
+  rejectNulCharacters(body, []);
+  return body;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000; say which field has one (422) instead of failing in the
+ * database.
+ */
+export function rejectNulCharacters(value: unknown, path: (string | number)[]): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      const at = path.join('.') || 'body';
+      throw new AppError('invalid', `${at}: contains a NUL character (U+0000), which cannot be stored.`, { issues: [{ path: at, message: 'contains a NUL character (U+0000)' }] });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => rejectNulCharacters(v, [...path, i]));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      rejectNulCharacters(k, [...path, k]);
+      rejectNulCharacters(v, [...path, k]);
+    }
   }
 }
 
 export function queryObject(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams.entries());
+  const query = Object.fromEntries(new URL(request.url).searchParams.entries());
+  rejectNulCharacters(query, []);
+  return query;
 }
 
 export function list<T>(items: T[], total: number, paging: { limit: number; offset: number }) {

@@ -58,7 +58,16 @@ async function sessionUserIdFromRequest(request: Request): Promise<string | null
   const cookies = new Map<string, string>();
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq <= 0) continue;
+    const raw = part.slice(eq + 1).trim();
+    // Other apps on the host may set cookies that are not percent-encoded; they are not ours to judge.
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      /* keep the raw value */
+    }
+    cookies.set(part.slice(0, eq).trim(), value);
   }
   const token = await getToken({ req: { headers: new Headers(), cookies } as never, secret: getAuthSecret() });
   return typeof token?.uid === 'string' ? token.uid : null;

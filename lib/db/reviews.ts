@@ -92,8 +92,17 @@ function toMember(m: { userId: string; role: Role; canAdjudicate: boolean; creat
   return { userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, canAdjudicate: m.canAdjudicate, joinedAt: m.createdAt };
 }
 
+/**
+ * Membership changes of one review are serialised: "a review keeps at least one owner" is a
+ * read-then-write rule that two owners demoting themselves at once would otherwise both pass.
+ */
+async function lockMemberships(tx: Tx, reviewId: string) {
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`members:${reviewId}`}))) AS l`;
+}
+
 export async function insertMember(input: { reviewId: string; userId: string; role: Role; actorId: string }): Promise<MemberSummary> {
   return getDb().$transaction(async (tx) => {
+    await lockMemberships(tx, input.reviewId);
     const existing = await tx.membership.findUnique({ where: { reviewId_userId: { reviewId: input.reviewId, userId: input.userId } } });
     if (existing) throw conflict('This person is already a member of the review.');
     const m = await tx.membership.create({
@@ -108,6 +117,7 @@ export async function insertMember(input: { reviewId: string; userId: string; ro
 /** Changes a member's role or adjudicator right; a review always keeps at least one owner. */
 export async function updateMember(input: { reviewId: string; userId: string; role?: Role; canAdjudicate?: boolean; actorId: string }): Promise<MemberSummary> {
   return getDb().$transaction(async (tx) => {
+    await lockMemberships(tx, input.reviewId);
     const m = await tx.membership.findUnique({ where: { reviewId_userId: { reviewId: input.reviewId, userId: input.userId } } });
     if (!m) throw notFound('Member');
     if (m.role === 'owner' && input.role && input.role !== 'owner') await assertAnotherOwner(tx, input.reviewId, input.userId);
@@ -124,6 +134,7 @@ export async function updateMember(input: { reviewId: string; userId: string; ro
 /** Removes a member. Their decisions stay, attributed to them (they are the review's history). */
 export async function deleteMember(input: { reviewId: string; userId: string; actorId: string }): Promise<void> {
   await getDb().$transaction(async (tx) => {
+    await lockMemberships(tx, input.reviewId);
     const m = await tx.membership.findUnique({ where: { reviewId_userId: { reviewId: input.reviewId, userId: input.userId } }, include: { user: { select: { email: true } } } });
     if (!m) throw notFound('Member');
     if (m.role === 'owner') await assertAnotherOwner(tx, input.reviewId, input.userId);

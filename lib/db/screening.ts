@@ -4,7 +4,7 @@
  * click, can never give a record more decisions than required or two decisions by one person.
  */
 import { computeStageOutcome, type Stage } from '../domain/screening/stage-outcome';
-import { conflict, notFound } from '../errors';
+import { AppError, conflict, notFound } from '../errors';
 import { recordAudit } from './audit';
 import { getDb, type Tx } from './client';
 import { Prisma, type DecisionValue } from './generated/client';
@@ -39,12 +39,12 @@ export async function getStageSetting(reviewId: string, stage: Stage): Promise<S
   return { requiredDecisions: s?.requiredDecisions ?? 2, isBlinded: s?.isBlinded ?? true, hasChecklist: s?.hasChecklist ?? false };
 }
 
-async function lockRecordStage(tx: Tx, recordId: string, stage: Stage) {
+export async function lockRecordStage(tx: Tx, recordId: string, stage: Stage) {
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`${recordId}:${stage}`}))) AS l`;
 }
 
 /** Recomputes and stores where the record stands at this stage; returns it. */
-async function refreshStageState(tx: Tx, reviewId: string, recordId: string, stage: Stage, required: number) {
+export async function refreshStageState(tx: Tx, reviewId: string, recordId: string, stage: Stage, required: number) {
   const [decisions, resolution] = await Promise.all([
     tx.decision.findMany({ where: { recordId, stage }, select: { reviewerId: true, value: true, reasonId: true } }),
     tx.resolution.findUnique({ where: { recordId_stage: { recordId, stage } }, select: { value: true, reasonId: true } }),
@@ -138,7 +138,7 @@ export async function withdrawDecision(input: { reviewId: string; recordId: stri
   await getDb().$transaction(async (tx) => {
     await lockRecordStage(tx, recordId, stage);
     const existing = await tx.decision.findFirst({ where: { recordId, stage, reviewerId, reviewId }, select: decisionSelect });
-    if (!existing) throw notFound('Your decision on this record');
+    if (!existing) throw new AppError('not_found', 'You have no decision on this record at this stage.');
     if (await tx.resolution.findUnique({ where: { recordId_stage: { recordId, stage } }, select: { id: true } })) {
       throw conflict('This record was already adjudicated; your decision is part of that record and cannot be withdrawn.');
     }

@@ -8,7 +8,7 @@ import { listDecisions } from '../db/decision-list';
 import { findExclusionReason, getStageSetting, saveDecision, withdrawDecision } from '../db/screening';
 import { nextRecordsToScreen, stageProgress } from '../db/screening-queue';
 import { AppError, forbidden, invalid } from '../errors';
-import { decisionInputSchema, decisionsQuerySchema, stageSchema } from '../schemas/screening';
+import { decisionInputSchema, decisionsQuerySchema, stageQuerySchema } from '../schemas/screening';
 import { isUuid, requireReviewRole } from './permissions';
 
 function fieldError(field: string, message: string) {
@@ -36,7 +36,7 @@ export async function decide(userId: string, reviewId: string, recordId: string,
 export async function undoDecision(userId: string, reviewId: string, recordId: string, stage: unknown) {
   await requireReviewRole(reviewId, userId, 'reviewer');
   if (!isUuid(recordId)) throw new AppError('not_found', 'Record not found.');
-  await withdrawDecision({ reviewId, recordId, reviewerId: userId, stage: stageSchema.parse(stage) });
+  await withdrawDecision({ reviewId, recordId, reviewerId: userId, stage: stageQuerySchema.parse({ stage }).stage });
 }
 
 export async function nextToScreen(userId: string, reviewId: string, stage: Stage, options: { count?: number; skipRecordIds?: string[] } = {}) {

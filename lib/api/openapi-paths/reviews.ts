@@ -26,6 +26,9 @@ export const reviewPaths: Paths = {
       },
     },
   },
+  '/api/v1': {
+    get: { summary: 'API index: name, version and where this document is', tags: ['meta'], auth: false, responses: { '200': { description: 'Index', schema: { type: 'object', properties: { name: { type: 'string' }, version: { type: 'integer' }, openapi: { type: 'string' } } } } } },
+  },
   '/api/v1/me': {
     get: { summary: 'The authenticated user', tags: ['account'], responses: { '200': { description: 'The user', schema: { type: 'object', properties: { id, email: { type: 'string' }, name: { type: 'string' } } } } } },
   },
