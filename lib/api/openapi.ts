@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { errorSchema, type Operation, type Paths } from './openapi-common';
+import { protocolPaths } from './openapi-paths/protocol';
 import { reviewPaths } from './openapi-paths/reviews';
 import { screeningPaths } from './openapi-paths/screening';
 
@@ -38,7 +39,7 @@ function toOperation(op: Operation) {
   };
 }
 
-export function buildOpenApiDocument(pathGroups: Paths[] = [reviewPaths, screeningPaths]) {
+export function buildOpenApiDocument(pathGroups: Paths[] = [reviewPaths, protocolPaths, screeningPaths]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const group of pathGroups) {
     for (const [path, ops] of Object.entries(group)) {

@@ -4,10 +4,13 @@ import { findUserByEmail } from '../db/users';
 import { AppError } from '../errors';
 import { addMemberSchema, createReviewSchema, pagingSchema, updateMemberSchema } from '../schemas/review';
 import { isUuid, requireReviewRole } from './permissions';
+import { startProtocol } from './protocol';
 
 export async function createReview(userId: string, input: unknown) {
   const data = createReviewSchema.parse(input);
-  return insertReview({ title: data.title, description: data.description, ownerId: userId });
+  const review = await insertReview({ title: data.title, description: data.description, ownerId: userId });
+  await startProtocol(userId, review.id, data.template ?? 'none');
+  return review;
 }
 
 export async function listMyReviews(userId: string, paging: unknown = {}) {

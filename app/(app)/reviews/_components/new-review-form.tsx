@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { UNEXPECTED_MESSAGE } from '@/lib/actions/result';
+import { TEMPLATE_CHOICES } from '@/lib/domain/protocol/template-choices';
 import { createReviewSchema } from '@/lib/schemas/review';
 import { applyServerErrors } from '../../../_components/apply-server-errors';
 import { FormError } from '../../../_components/form-error';
@@ -12,6 +13,7 @@ import { Button } from '../../../_components/ui/button';
 import { Card, CardBody, CardHeader } from '../../../_components/ui/card';
 import { Field } from '../../../_components/ui/field';
 import { Input } from '../../../_components/ui/input';
+import { Select } from '../../../_components/ui/select';
 import { Textarea } from '../../../_components/ui/textarea';
 import { createReviewAction } from '../actions';
 
@@ -25,13 +27,13 @@ export function NewReviewForm() {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createReviewSchema), defaultValues: { title: '', description: '' } });
+  } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createReviewSchema), defaultValues: { title: '', description: '', template: 'none' } });
 
   const onSubmit = async (data: FormOutput) => {
     try {
       // On success the action redirects to the new review's workspace.
       const result = await createReviewAction(data);
-      if (result && !result.ok) applyServerErrors(result, setError, ['title', 'description']);
+      if (result && !result.ok) applyServerErrors(result, setError, ['title', 'description', 'template']);
     } catch (error) {
       if (isRedirectError(error)) return setIsOpening(true);
       setError('root.server', { message: UNEXPECTED_MESSAGE });
@@ -54,6 +56,17 @@ export function NewReviewForm() {
           </Field>
           <Field label="Description" hint="Optional: the question, in a sentence or two." error={errors.description?.message}>
             {(p) => <Textarea {...p} rows={3} {...register('description')} />}
+          </Field>
+          <Field label="Protocol template" hint="Start empty, or from a template whose question, PICOS, criteria and highlight terms you then edit." error={errors.template?.message}>
+            {(p) => (
+              <Select {...p} {...register('template')}>
+                {TEMPLATE_CHOICES.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </Select>
+            )}
           </Field>
           <Button type="submit" pending={isSubmitting || isOpening} className="w-full">
             Create review
