@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { errorSchema, type Operation, type Paths } from './openapi-common';
+import { dualScreeningPaths } from './openapi-paths/dual-screening';
 import { protocolPaths } from './openapi-paths/protocol';
 import { reviewPaths } from './openapi-paths/reviews';
 import { screeningPaths } from './openapi-paths/screening';
@@ -39,7 +40,7 @@ function toOperation(op: Operation) {
   };
 }
 
-export function buildOpenApiDocument(pathGroups: Paths[] = [reviewPaths, protocolPaths, screeningPaths]) {
+export function buildOpenApiDocument(pathGroups: Paths[] = [reviewPaths, protocolPaths, screeningPaths, dualScreeningPaths]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const group of pathGroups) {
     for (const [path, ops] of Object.entries(group)) {

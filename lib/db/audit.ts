@@ -30,3 +30,30 @@ export async function recordAudit(entry: AuditEntry, tx: Tx = getDb()): Promise<
     },
   });
 }
+
+export interface AuditEventView {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+}
+
+export async function listAuditEvents(input: { reviewId: string; action?: string; limit: number; offset: number }): Promise<{ items: AuditEventView[]; total: number }> {
+  const where = { reviewId: input.reviewId, ...(input.action ? { action: { startsWith: input.action } } : {}) };
+  const [rows, total] = await Promise.all([
+    getDb().auditEvent.findMany({ where, orderBy: { id: 'asc' }, skip: input.offset, take: input.limit, include: { actor: { select: { name: true } } } }),
+    getDb().auditEvent.count({ where }),
+  ]);
+  return {
+    total,
+    items: rows.map((e) => ({
+      id: e.id.toString(), action: e.action, entityType: e.entityType, entityId: e.entityId, actorId: e.actorId, actorName: e.actor?.name ?? null,
+      before: e.before, after: e.after, createdAt: e.createdAt,
+    })),
+  };
+}

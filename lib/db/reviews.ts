@@ -139,6 +139,8 @@ export async function deleteMember(input: { reviewId: string; userId: string; ac
     if (!m) throw notFound('Member');
     if (m.role === 'owner') await assertAnotherOwner(tx, input.reviewId, input.userId);
     await tx.membership.delete({ where: { id: m.id } });
+    // Their decisions stay (attributed); records reserved for them go back to everyone's queue.
+    await tx.assignment.deleteMany({ where: { reviewId: input.reviewId, reviewerId: input.userId } });
     await recordAudit({ reviewId: input.reviewId, actorId: input.actorId, action: 'member.removed', entityType: 'membership', entityId: input.userId, before: { email: m.user.email, role: m.role } }, tx);
   });
 }
