@@ -71,7 +71,8 @@ export interface SaveDecisionInput {
   value: DecisionValue;
   reasonId: string | null;
   note: string;
-  checklist: Record<string, string> | null;
+  /** undefined keeps the checklist a changed decision already had. */
+  checklist: Record<string, string> | null | undefined;
 }
 
 export interface SaveDecisionResult {
@@ -100,11 +101,12 @@ export async function saveDecision(input: SaveDecisionInput): Promise<SaveDecisi
     const setting = await tx.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId, stage } } });
     const required = setting?.requiredDecisions ?? 2;
     const existing = await tx.decision.findUnique({ where: { recordId_stage_reviewerId: { recordId, stage, reviewerId } }, select: decisionSelect });
-    const checklist = input.checklist ?? Prisma.DbNull;
+    const wanted = input.checklist === undefined ? ((existing?.checklist as Record<string, string> | null | undefined) ?? null) : input.checklist;
+    const checklist = wanted ?? Prisma.DbNull;
 
     if (existing) {
       const unchanged = existing.value === input.value && existing.reasonId === input.reasonId && existing.note === input.note
-        && JSON.stringify(existing.checklist ?? null) === JSON.stringify(input.checklist ?? null);
+        && JSON.stringify(existing.checklist ?? null) === JSON.stringify(wanted ?? null);
       const count = await tx.decision.count({ where: { recordId, stage } });
       if (unchanged) return { decision: existing, effect: 'unchanged', decisionsCount: count, required };
       await tx.decisionRevision.create({

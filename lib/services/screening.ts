@@ -30,7 +30,7 @@ export async function decide(userId: string, reviewId: string, recordId: string,
     if (!reason) throw fieldError('reasonId', 'That exclusion reason does not belong to this review.');
     if (reason.retiredAt) throw fieldError('reasonId', `The reason "${reason.label}" was retired; choose a current one.`);
   }
-  return saveDecision({ reviewId, recordId, reviewerId: userId, stage: data.stage, value: data.decision, reasonId, note: data.note, checklist: data.checklist ?? null });
+  return saveDecision({ reviewId, recordId, reviewerId: userId, stage: data.stage, value: data.decision, reasonId, note: data.note, checklist: data.checklist });
 }
 
 export async function undoDecision(userId: string, reviewId: string, recordId: string, stage: unknown) {
@@ -49,7 +49,7 @@ export async function nextToScreen(userId: string, reviewId: string, stage: Stag
 export async function screeningProgress(userId: string, reviewId: string, stage: Stage) {
   await requireReviewRole(reviewId, userId, 'reviewer');
   const setting = await getStageSetting(reviewId, stage);
-  return { stage, requiredDecisions: setting.requiredDecisions, isBlinded: setting.isBlinded, ...(await stageProgress({ reviewId, reviewerId: userId, stage, required: setting.requiredDecisions })) };
+  return { stage, requiredDecisions: setting.requiredDecisions, isBlinded: setting.isBlinded, hasChecklist: setting.hasChecklist, ...(await stageProgress({ reviewId, reviewerId: userId, stage, required: setting.requiredDecisions })) };
 }
 
 /**

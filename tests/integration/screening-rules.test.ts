@@ -38,6 +38,16 @@ describe('deciding', () => {
     expect(actions).toEqual(['decision.created', 'decision.changed']);
   });
 
+  it('keeps the checklist when a change leaves it out, and clears it when asked', async () => {
+    const { a, review } = await team();
+    const [r1] = await makeRecords(review.id, a.id, 1);
+    await decide(a.id, review.id, r1, ta('include', { checklist: { c1: 'met' } }));
+    const kept = await decide(a.id, review.id, r1, ta('exclude'));
+    expect(kept.decision.checklist).toEqual({ c1: 'met' });
+    const cleared = await decide(a.id, review.id, r1, ta('exclude', { checklist: null }));
+    expect(cleared.decision.checklist).toBeNull();
+  });
+
   it('refuses viewers, strangers, other reviews\' records, bad values and missing reasons', async () => {
     const { a, viewer, review, owner } = await team();
     const stranger = await makeUser('stranger');
