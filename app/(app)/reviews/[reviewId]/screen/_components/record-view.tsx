@@ -47,7 +47,7 @@ export function RecordView({ record, highlight, headingRef, beforeAbstract }: {
         {record.titleVernacular && <p className="text-base text-zinc-700 italic dark:text-zinc-300">{record.titleVernacular}</p>}
         {authors.length > 0 && (
           <p className="text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">
-            {shown.join(', ')}
+            {shown.join('; ')}
             {authors.length > AUTHORS_SHOWN && (
               <>
                 {!showAll && ', '}
