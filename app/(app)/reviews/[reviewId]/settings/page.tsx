@@ -8,6 +8,7 @@ import { requireReviewPage, type ReviewPageParams } from '../_lib/review-page';
 import { InviteForm } from './_components/invite-form';
 import { MemberActions } from './_components/member-actions';
 import { RoleGuide } from './_components/role-guide';
+import { Assignments, ScreeningStages } from './_components/screening-stages';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Settings' };
@@ -19,7 +20,7 @@ export default async function SettingsPage({ params }: ReviewPageParams) {
 
   return (
     <section aria-labelledby="stage-title" className="flex flex-col gap-6">
-      <StageHeader title="Settings">Who works on this review, and what each person may do.</StageHeader>
+      <StageHeader title="Settings">Who works on this review, what each person may do, and how records are screened.</StageHeader>
 
       <div className="mt-2 flex flex-col gap-3">
         <h3 className="text-base font-semibold">Members</h3>
@@ -69,6 +70,16 @@ export default async function SettingsPage({ params }: ReviewPageParams) {
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
           <InviteForm reviewId={review.id} />
           <RoleGuide />
+        </div>
+      )}
+
+      <div className="mt-4 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+        <ScreeningStages userId={user.id} reviewId={review.id} isOwner={isOwner} members={members} />
+      </div>
+
+      {isOwner && (
+        <div className="mt-4 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+          <Assignments userId={user.id} reviewId={review.id} members={members} />
         </div>
       )}
     </section>
