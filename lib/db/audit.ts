@@ -43,10 +43,10 @@ export interface AuditEventView {
   createdAt: Date;
 }
 
-export async function listAuditEvents(input: { reviewId: string; action?: string; limit: number; offset: number }): Promise<{ items: AuditEventView[]; total: number }> {
+export async function listAuditEvents(input: { reviewId: string; action?: string; order?: 'asc' | 'desc'; limit: number; offset: number }): Promise<{ items: AuditEventView[]; total: number }> {
   const where = { reviewId: input.reviewId, ...(input.action ? { action: { startsWith: input.action } } : {}) };
   const [rows, total] = await Promise.all([
-    getDb().auditEvent.findMany({ where, orderBy: { id: 'asc' }, skip: input.offset, take: input.limit, include: { actor: { select: { name: true } } } }),
+    getDb().auditEvent.findMany({ where, orderBy: { id: input.order ?? 'asc' }, skip: input.offset, take: input.limit, include: { actor: { select: { name: true } } } }),
     getDb().auditEvent.count({ where }),
   ]);
   return {

@@ -48,7 +48,7 @@ export async function listConflicts(input: { reviewId: string; stage: Stage; sta
         decisions: decisions.filter((d) => d.recordId === recordId).map((d) => ({
           reviewerId: d.reviewerId, reviewerName: d.reviewer.name, decision: d.value, reasonId: d.reasonId, reasonLabel: d.reason?.label ?? null, note: d.note, decidedAt: d.updatedAt,
         })),
-        resolution: res ? { decision: res.value, reasonId: res.reasonId, reasonLabel: res.reason?.label ?? null, note: res.note, resolvedById: res.resolvedById, resolvedByName: res.resolvedBy.name, resolvedAt: res.createdAt } : null,
+        resolution: res ? { decision: res.value, reasonId: res.reasonId, reasonLabel: res.reason?.label ?? null, note: res.note, resolvedById: res.resolvedById, resolvedByName: res.resolvedBy.name, resolvedAt: res.updatedAt } : null,
         comments: commentsById.get(recordId) ?? 0,
       };
     }),

@@ -34,6 +34,7 @@ export const assignmentSchema = z.object({
 
 export const auditQuerySchema = z.object({
   action: z.string().trim().max(100).optional(),
+  order: z.enum(['asc', 'desc'], { message: 'order must be asc or desc.' }).default('asc'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

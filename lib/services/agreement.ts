@@ -19,13 +19,13 @@ export async function stageAgreement(userId: string, reviewId: string, stage: St
   if (setting.isBlinded && !access.canAdjudicate) throw forbidden('Agreement is shown to adjudicators while this stage is blinded.');
   const { decisions, reviewerNames } = await loadStageDecisions(reviewId, stage);
   const items = decisions.map((d) => ({ itemId: d.recordId, raterId: d.reviewerId, value: stage === 'full_text' && d.value === 'exclude' ? `exclude:${d.reasonId ?? 'none'}` : d.value }));
-  const report = stage === 'title_abstract'
-    ? screeningAgreement(items)
-    : pairwiseAgreement(items, ['include', ...new Set(items.map((i) => i.value).filter((v) => v !== 'include'))]);
+  const categories = stage === 'title_abstract' ? ['include', 'exclude'] : ['include', ...new Set(items.map((i) => i.value).filter((v) => v !== 'include'))];
+  const report = stage === 'title_abstract' ? screeningAgreement(items) : pairwiseAgreement(items, categories);
   const name = (id: string) => reviewerNames.get(id) ?? 'former member';
   return {
     stage,
-    categories: stage === 'title_abstract' ? ['include', 'exclude'] : undefined,
+    /** Row/column labels of every table: include, exclude (title/abstract) or exclude:<reasonId> (full text). */
+    categories,
     decisions: decisions.length,
     overall: { ...report.overall, reading: interpretKappa(report.overall.kappa, report.overall.undefinedReason) },
     pairs: report.pairs.map((p) => ({

@@ -71,7 +71,7 @@ export const dualScreeningPaths: Paths = {
     get: {
       summary: 'The append-only audit trail (owners); decisions at blinded stages are redacted',
       tags: ['dual screening'],
-      params: [reviewId, { name: 'action', in: 'query', description: 'Action prefix, e.g. decision. or member.' }, { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] } }, ...pagingParams],
+      params: [reviewId, { name: 'action', in: 'query', description: 'Action prefix, e.g. decision. or member.' }, { name: 'order', in: 'query', description: 'asc (oldest first, default) or desc', schema: { type: 'string', enum: ['asc', 'desc'] } }, { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] } }, ...pagingParams],
       responses: csvOr('Events, oldest first', listOf({ type: 'object', properties: { id: { type: 'string' }, action: { type: 'string' }, actorName: { type: ['string', 'null'] }, before: {}, after: {}, createdAt: { type: 'string' } } })),
     },
   },
