@@ -4,21 +4,23 @@
  * protocol version (lib/db/protocol.ts).
  */
 import {
-  deleteCriterion,
-  deleteExclusionReason,
   getProtocolState,
   getProtocolVersion,
   initializeProtocol,
-  insertCriterion,
-  insertExclusionReason,
-  insertReasonsFromCriteria,
   listProtocolVersions,
-  updateCriterion,
-  updateExclusionReason,
   updateProtocolFields,
   type ProtocolState,
   type ProtocolVersionRow,
 } from '../db/protocol';
+import {
+  deleteCriterion,
+  deleteExclusionReason,
+  insertCriterion,
+  insertExclusionReason,
+  insertReasonsFromCriteria,
+  updateCriterion,
+  updateExclusionReason,
+} from '../db/protocol-lists';
 import { diffSnapshots, registrationHints, screeningStartedWarning, templateName, type ProtocolSnapshot, type ProtocolTemplateId } from '../domain/protocol';
 import { notFound } from '../errors';
 import { criterionPatchSchema, criterionSchema, exclusionReasonPatchSchema, exclusionReasonSchema, protocolSchema, protocolSectionSchemas, type ProtocolSection } from '../schemas/protocol';
