@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { errorSchema, type Operation, type Paths } from './openapi-common';
 import { dualScreeningPaths } from './openapi-paths/dual-screening';
 import { fullTextPaths } from './openapi-paths/full-text';
+import { identificationPaths } from './openapi-paths/identification';
 import { protocolPaths } from './openapi-paths/protocol';
 import { reviewPaths } from './openapi-paths/reviews';
 import { screeningPaths } from './openapi-paths/screening';
@@ -41,7 +42,7 @@ function toOperation(op: Operation) {
   };
 }
 
-export function buildOpenApiDocument(pathGroups: Paths[] = [reviewPaths, protocolPaths, screeningPaths, fullTextPaths, dualScreeningPaths]) {
+export function buildOpenApiDocument(pathGroups: Paths[] = [reviewPaths, protocolPaths, identificationPaths, screeningPaths, fullTextPaths, dualScreeningPaths]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const group of pathGroups) {
     for (const [path, ops] of Object.entries(group)) {

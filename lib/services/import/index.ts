@@ -1,0 +1,78 @@
+/**
+ * Identification workflows: import a search's file (owners), preview it (owners), and read the
+ * searches and records of a review (members). Shared by the Import page, the JSON API and scripts.
+ */
+import { countDuplicatesRemoved, getRecord, listRecords } from '../../db/records';
+import { getSearch, listSearches } from '../../db/searches';
+import { AppError } from '../../errors';
+import { importFieldsSchema, previewFieldsSchema, recordQuerySchema } from '../../schemas/import';
+import { isUuid, requireReviewRole } from '../permissions';
+import type { ByteSource } from './byte-source';
+import { runImport, type ImportOptions } from './import-search';
+import { buildImportPreview } from './preview-import';
+
+export { blobSource, bytesSource, fileSource, type ByteSource } from './byte-source';
+export type { ImportResult } from './import-search';
+export type { ImportPreview } from './preview-import';
+export type { ImportProgress } from './scan-file';
+export type { ImportProblem } from './file-problems';
+export { readImportUpload } from './read-upload';
+export { maxUploadBytes } from './scan-file';
+
+export interface UploadInput {
+  file: ByteSource;
+  /** Form fields or typed values, parsed with lib/schemas/import.ts. */
+  fields: unknown;
+}
+
+export async function importSearch(userId: string, reviewId: string, upload: UploadInput, options: ImportOptions = {}) {
+  await requireReviewRole(reviewId, userId, 'owner');
+  const fields = importFieldsSchema.parse(upload.fields);
+  return runImport(reviewId, userId, upload.file, fields, options);
+}
+
+export async function previewImport(userId: string, reviewId: string, upload: UploadInput, options: ImportOptions = {}) {
+  await requireReviewRole(reviewId, userId, 'owner');
+  return buildImportPreview(reviewId, upload.file, previewFieldsSchema.parse(upload.fields), options);
+}
+
+/** Every search with its PRISMA identification counts, and the review's totals. */
+export async function listReviewSearches(userId: string, reviewId: string) {
+  await requireReviewRole(reviewId, userId, 'viewer');
+  const [searches, duplicatesRemoved] = await Promise.all([listSearches(reviewId), countDuplicatesRemoved(reviewId)]);
+  const sum = (pick: (s: (typeof searches)[number]) => number) => searches.reduce((n, s) => n + pick(s), 0);
+  const identified = sum((s) => s.identified);
+  return {
+    searches,
+    totals: {
+      identified,
+      identifiedFromDatabases: sum((s) => (s.sourceType === 'database' ? s.identified : 0)),
+      identifiedFromRegisters: sum((s) => (s.sourceType === 'register' ? s.identified : 0)),
+      identifiedFromOtherSources: sum((s) => (s.sourceType === 'other' ? s.identified : 0)),
+      duplicatesRemoved,
+      problemsSkipped: sum((s) => s.problemsSkipped),
+      /** Records left for title/abstract screening (other removal reasons do not exist yet). */
+      afterDuplicatesRemoved: identified - duplicatesRemoved,
+    },
+  };
+}
+
+/** One search with its counts and the problems listed when it was imported. */
+export async function getReviewSearch(userId: string, reviewId: string, searchId: string) {
+  await requireReviewRole(reviewId, userId, 'viewer');
+  if (!isUuid(searchId)) throw new AppError('not_found', 'Search not found.');
+  return getSearch(reviewId, searchId);
+}
+
+export async function listReviewRecords(userId: string, reviewId: string, query: unknown = {}) {
+  await requireReviewRole(reviewId, userId, 'viewer');
+  const { limit, offset, ...filters } = recordQuerySchema.parse(query);
+  const page = await listRecords(reviewId, filters, { limit, offset });
+  return { ...page, limit, offset };
+}
+
+export async function getReviewRecord(userId: string, reviewId: string, recordId: string) {
+  await requireReviewRole(reviewId, userId, 'viewer');
+  if (!isUuid(recordId)) throw new AppError('not_found', 'Record not found.');
+  return getRecord(reviewId, recordId);
+}
