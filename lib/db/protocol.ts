@@ -14,40 +14,27 @@ import {
   NOT_RETRIEVED_REASON,
   PROTOCOL_TEXT_FIELDS,
   snapshotsEqual,
-  type CriterionKind,
   type ProtocolFields,
   type ProtocolSnapshot,
   type ProtocolTemplateId,
-  type ReasonKind,
-  type Stage,
+  type SnapshotCriterion,
+  type SnapshotReason,
 } from '../domain/protocol';
 import { conflict, notFound } from '../errors';
 import { recordAudit } from './audit';
 import { getDb, type Tx } from './client';
 
-export interface CriterionView {
-  id: string;
-  kind: CriterionKind;
-  label: string;
-  description: string;
-  stages: Stage[];
-  position: number;
-  isRetired: boolean;
+/** A criterion as stored: its snapshot fields plus when it was created and retired. */
+export interface CriterionView extends SnapshotCriterion {
   retiredAt: Date | null;
   createdAt: Date;
 }
 
-export interface ExclusionReasonView {
-  id: string;
-  kind: ReasonKind;
-  label: string;
-  description: string;
-  /** Order on the full-text form (1 is first); 0 for the system reason, which is shown apart. */
-  position: number;
-  /** The team's reporting order (1 is reported first); 0 for the system reason. */
-  priority: number;
-  criterionId: string | null;
-  isRetired: boolean;
+/**
+ * A reason as stored. position: order on the full-text form; priority: the team's reporting order
+ * (1 first; 0 for the system reason, which is shown apart).
+ */
+export interface ExclusionReasonView extends SnapshotReason {
   retiredAt: Date | null;
   createdAt: Date;
   /** Decisions and resolutions that gave this reason; a used reason can only be retired. */
