@@ -21,7 +21,8 @@ export async function browseAudit(userId: string, reviewId: string, query: unkno
   const items = page.items.map((e) => {
     const stage = stageOf(e);
     if (e.action.startsWith('decision.') && stage && blinded.has(stage) && e.actorId !== userId) {
-      return { ...e, before: e.before ? { redacted: 'blinded stage', stage } : null, after: e.after ? { redacted: 'blinded stage', stage } : null };
+      // The decision's id too: it would let a caller match the event to a decision revealed later.
+      return { ...e, entityId: null, before: e.before ? { redacted: 'blinded stage', stage } : null, after: e.after ? { redacted: 'blinded stage', stage } : null };
     }
     return e;
   });
