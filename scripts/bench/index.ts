@@ -22,10 +22,11 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../../tests/helpers/app-server';
 import { apiReviewsList } from './api-reviews-list';
 import { import100k } from './import-100k';
+import { screening } from './screening';
 import { DEFAULT_POSTGRES_URL, postgresReachable } from './databases';
 import type { Benchmark, BenchContext, DatabaseKind, Figure } from './types';
 
-const BENCHMARKS: Benchmark[] = [apiReviewsList, import100k];
+const BENCHMARKS: Benchmark[] = [apiReviewsList, import100k, screening];
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const log = (m: string) => console.error(`[bench] ${m}`);

@@ -1,0 +1,220 @@
+/**
+ * Benchmark: title/abstract screening through the JSON API (issue 4, "Speed"), against the
+ * production build (`next start`), on embedded PGlite and on PostgreSQL.
+ *
+ * Targets: PostgreSQL with 100,000 records, p95 <= 30 ms; PGlite with 10,000 records, p95 <= 50 ms;
+ * for both request kinds:
+ *   (a) GET  /api/v1/reviews/{id}/screening/next?stage=title_abstract
+ *   (b) POST /api/v1/reviews/{id}/records/{recordId}/decisions  {"stage":"title_abstract","decision":"include"|"exclude"}
+ *
+ * How: a seed step (seed-screening.ts, its own process, before the server starts, since PGlite is
+ * single-process) migrates a fresh database and creates an owner, 10 reviewers with API tokens,
+ * one review and the records (createMany, batches of 5,000). The app is started on that database.
+ * 20 closed-loop clients (two per reviewer) each loop: GET next, then POST a decision on the record
+ * it returned; the two request kinds are timed separately. A 409 on the POST (the record filled up,
+ * or the reviewer's other client got there first) is a handled outcome, counted apart, not an
+ * error; a 204 on GET next (nothing left for that reviewer) ends that client. Warm-up plus a
+ * measured period from the harness (--warmup, --duration), bounded in requests, only against
+ * 127.0.0.1. After the app stops, the stored decisions are counted from the database.
+ *
+ * Record counts: BENCH_SCREENING_RECORDS_PGLITE (10000), BENCH_SCREENING_RECORDS_POSTGRES (100000).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp, type RunningApp } from '../../tests/helpers/app-server';
+import { createScratchDatabase } from './databases';
+import type { Benchmark, BenchContext, DatabaseKind, Figure } from './types';
+
+const NAME = 'screening';
+const REVIEWERS = 10;
+const CLIENTS = 20;
+const MAX_REQUESTS = 2_000_000;
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TARGET_P95: Record<DatabaseKind, number> = { pglite: 50, postgres: 30 };
+const RECORDS: Record<DatabaseKind, number> = {
+  pglite: Number(process.env.BENCH_SCREENING_RECORDS_PGLITE) || 10_000,
+  postgres: Number(process.env.BENCH_SCREENING_RECORDS_POSTGRES) || 100_000,
+};
+
+export const screening: Benchmark = {
+  name: NAME,
+  async run(ctx) {
+    ctx.ensureBuilt();
+    const figures: Figure[] = [];
+    for (const db of ctx.databases) figures.push(...(await measureOn(ctx, db)));
+    return figures;
+  },
+};
+
+function tsx(args: string[], env: NodeJS.ProcessEnv): string {
+  const res = spawnSync('npx', ['tsx', ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (res.status !== 0) throw new Error(`${args.join(' ')} failed:\n${(res.stderr || res.stdout).slice(-2000)}`);
+  return res.stdout.trim().split('\n').at(-1)!;
+}
+
+async function measureOn(ctx: BenchContext, db: DatabaseKind): Promise<Figure[]> {
+  const teardown: Array<() => Promise<void> | void> = [];
+  const cleanup = ctx.onCleanup(async () => {
+    for (const fn of teardown.reverse()) await Promise.resolve().then(fn).catch((e) => ctx.log(`teardown: ${(e as Error).message}`));
+  });
+  try {
+    const records = RECORDS[db];
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    let databaseUrl: string | undefined;
+    let dataDir: string | undefined;
+    if (db === 'postgres') {
+      const scratch = await createScratchDatabase(ctx.postgresUrl!);
+      teardown.push(() => scratch.drop());
+      databaseUrl = env.DATABASE_URL = scratch.url;
+      ctx.log(`${NAME} ${db}: database ${scratch.name}`);
+    } else {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-screening-'));
+      teardown.push(() => fs.rmSync(dataDir!, { recursive: true, force: true }));
+      env.SIEVE_DATA_DIR = dataDir;
+      delete env.DATABASE_URL;
+    }
+
+    // 1. Seed before the server starts.
+    ctx.log(`${NAME} ${db}: seeding ${records.toLocaleString('en')} records, ${REVIEWERS} reviewers`);
+    const seed = JSON.parse(tsx(['scripts/bench/seed-screening.ts', 'seed', String(records), String(REVIEWERS)], env)) as { reviewId: string; tokens: string[]; seconds: number };
+    ctx.log(`${NAME} ${db}: seeded in ${seed.seconds.toFixed(1)} s`);
+
+    // 2. The production app.
+    const app: RunningApp = await startApp(databaseUrl ? { databaseUrl } : { env: { SIEVE_DATA_DIR: dataDir! } });
+    let stopped = false;
+    const stopApp = async () => {
+      if (!stopped) {
+        stopped = true;
+        await app.stop();
+      }
+    };
+    teardown.push(stopApp);
+    if (new URL(app.url).hostname !== '127.0.0.1') throw new Error(`load generation is only allowed against 127.0.0.1, not ${app.url}`);
+    const base = `${app.url}/api/v1/reviews/${seed.reviewId}`;
+
+    // 3. Closed-loop screening load.
+    const { durationMs, warmupMs } = ctx.load;
+    ctx.log(`${NAME} ${db}: ${CLIENTS} clients (2 per reviewer), ${warmupMs / 1000} s warm-up + ${durationMs / 1000} s measured`);
+    const r = await screeningLoad(base, seed.tokens, { durationMs, warmupMs });
+
+    // 4. Stored decisions, read after the app stopped (PGlite is single-process).
+    await stopApp();
+    const stored = JSON.parse(tsx(['scripts/bench/seed-screening.ts', 'count', seed.reviewId], env)) as { decisions: number };
+
+    const ms = (v: number) => Math.round(v * 100) / 100;
+    const secs = (r.elapsedMs / 1000).toFixed(1);
+    const figs: Figure[] = [];
+    for (const kind of ['next', 'decide'] as const) {
+      const k = r[kind];
+      const s = stats(k.latencies);
+      const label = kind === 'next' ? 'GET screening/next' : 'POST decisions';
+      const p95ok = s.p95 <= TARGET_P95[db] ? 'met' : 'NOT met';
+      figs.push(
+        { name: `${NAME}.${db}.${kind}.rps`, value: Math.round((k.latencies.length / (r.elapsedMs / 1000)) * 10) / 10, unit: 'req/s', details: `${label}, ${db}, ${records} records, ${REVIEWERS} reviewers, ${CLIENTS} clients, ${secs} s, ${k.latencies.length} answered` },
+        { name: `${NAME}.${db}.${kind}.p50`, value: ms(s.p50), unit: 'ms', details: label },
+        { name: `${NAME}.${db}.${kind}.p95`, value: ms(s.p95), unit: 'ms', details: `${label}; target <= ${TARGET_P95[db]} ms: ${p95ok}` },
+        { name: `${NAME}.${db}.${kind}.p99`, value: ms(s.p99), unit: 'ms', details: `${label}, max ${ms(s.max)} ms` },
+        { name: `${NAME}.${db}.${kind}.errors`, value: k.errors, unit: 'errors', details: k.firstError ? `${label}, first: ${k.firstError}` : label, mustBeZero: true },
+      );
+    }
+    figs.push(
+      { name: `${NAME}.${db}.decide.409`, value: r.decide.conflicts, unit: 'handled', details: 'POST decisions answered 409 (measured period); not errors' },
+      { name: `${NAME}.${db}.next.204`, value: r.next.empty, unit: 'handled', details: 'GET next answered 204 (nothing left for that reviewer)' },
+      { name: `${NAME}.${db}.decisions.stored`, value: stored.decisions, unit: 'decisions', details: `in the database at the end (warm-up included); ${r.created} answered 201 created, ${r.changed} answered 200` },
+    );
+    return figs;
+  } finally {
+    await cleanup();
+  }
+}
+
+interface KindResult {
+  latencies: number[];
+  errors: number;
+  firstError?: string;
+  /** 409 on POST decisions; 204 on GET next. */
+  conflicts: number;
+  empty: number;
+}
+
+async function screeningLoad(base: string, tokens: string[], options: { durationMs: number; warmupMs: number }) {
+  let measuring = false;
+  let stopAt = performance.now() + options.warmupMs;
+  const fresh = (): KindResult => ({ latencies: [], errors: 0, conflicts: 0, empty: 0 });
+  const result = { next: fresh(), decide: fresh() };
+  let created = 0;
+  let changed = 0;
+  const total = () => result.next.latencies.length + result.next.errors + result.decide.latencies.length + result.decide.errors;
+  const fail = (k: KindResult, why: string) => {
+    if (!measuring) return;
+    k.errors++;
+    k.firstError ??= why;
+  };
+  const done = new Set<number>();
+
+  async function client(i: number): Promise<void> {
+    const reviewer = i % tokens.length;
+    const auth = { Authorization: `Bearer ${tokens[reviewer]}` };
+    while (performance.now() < stopAt && total() < MAX_REQUESTS && !done.has(reviewer)) {
+      // (a) next record for this reviewer
+      let t0 = performance.now();
+      let recordId: string | undefined;
+      try {
+        const res = await fetch(`${base}/screening/next?stage=title_abstract`, { headers: auth });
+        const text = await res.text();
+        const dt = performance.now() - t0;
+        if (res.status === 200) {
+          recordId = (JSON.parse(text) as { record?: { id?: string } }).record?.id;
+          if (!recordId) fail(result.next, `200 without record.id: ${text.slice(0, 200)}`);
+          else if (measuring) result.next.latencies.push(dt);
+        } else if (res.status === 204) {
+          if (measuring) {
+            result.next.latencies.push(dt);
+            result.next.empty++;
+          }
+          done.add(reviewer);
+        } else fail(result.next, `HTTP ${res.status}: ${text.slice(0, 200)}`);
+      } catch (e) {
+        fail(result.next, (e as Error).message);
+      }
+      if (!recordId) continue;
+      // (b) decide on it
+      t0 = performance.now();
+      try {
+        const res = await fetch(`${base}/records/${recordId}/decisions`, {
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ stage: 'title_abstract', decision: Math.random() < 0.5 ? 'include' : 'exclude' }),
+        });
+        const text = await res.text();
+        const dt = performance.now() - t0;
+        if (res.status === 201 || res.status === 200 || res.status === 409) {
+          if (res.status === 201) created++;
+          else if (res.status === 200) changed++;
+          if (measuring) {
+            result.decide.latencies.push(dt);
+            if (res.status === 409) result.decide.conflicts++;
+          }
+        } else fail(result.decide, `HTTP ${res.status}: ${text.slice(0, 200)}`);
+      } catch (e) {
+        fail(result.decide, (e as Error).message);
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
+  measuring = true;
+  const start = performance.now();
+  stopAt = start + options.durationMs;
+  await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
+  const elapsedMs = performance.now() - start;
+  return { ...result, elapsedMs, created, changed };
+}
+
+function stats(values: number[]) {
+  const v = [...values].sort((a, b) => a - b);
+  const pct = (p: number) => (v.length ? v[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)] : NaN);
+  return { p50: pct(50), p95: pct(95), p99: pct(99), max: v.at(-1) ?? NaN };
+}
