@@ -57,6 +57,8 @@ const SCREENS: Screen[] = [
   { name: 'review workspace overview', path: () => `/reviews/${reviewId}`, signedIn: true, heading: () => ({ level: 2, name: 'Overview' }) },
   { name: 'review settings, as owner', path: () => `/reviews/${reviewId}/settings`, signedIn: true, heading: () => ({ level: 3, name: 'Invite a colleague' }) },
   { name: 'account', path: () => '/account', signedIn: true, heading: () => ({ level: 2, name: 'API tokens' }) },
+  { name: 'protocol, as owner', path: () => `/reviews/${reviewId}/protocol`, signedIn: true, heading: () => ({ level: 3, name: 'Eligibility criteria' }) },
+  { name: 'import, as owner', path: () => `/reviews/${reviewId}/import`, signedIn: true, heading: () => ({ level: 2, name: 'Import' }) },
 ];
 
 describe.each(['light', 'dark'] as const)('%s theme', (theme) => {

@@ -21,7 +21,7 @@ export default async function ImportPage({ params }: ReviewPageParams) {
         Bring in the records found by each search, one export file per search. Every search keeps its own count of records identified; records found by more than one search are linked as duplicates and screened once.
       </StageHeader>
 
-      <section aria-labelledby="searches-title" className="flex flex-col gap-4">
+      <section className="flex flex-col gap-4">
         <h3 id="searches-title" className="text-base font-semibold">
           Searches
         </h3>
