@@ -14,14 +14,7 @@
  * else stays one author rather than being guessed apart.
  */
 import { Parser, type CsvError, type Info } from 'csv-parse';
-import {
-  emptyRecord,
-  type BibRecord,
-  type ParseProblem,
-  type ParseResult,
-  type ParsedRecord,
-  type StreamingParser,
-} from '../records/bib-record';
+import { parseAll, emptyRecord, type BibRecord, type ParseProblem, type ParseResult, type ParsedRecord, type StreamingParser } from '../records/bib-record';
 import { cleanText, expandPages, normalizeDoi, splitPersonName, yearFrom } from '../records/normalize';
 
 /** Fields a column can map to: BibRecord fields plus start/end page halves of `pages`. */
@@ -306,7 +299,5 @@ export function readCsvHeader(text: string): string[] {
 }
 
 export function parseCsv(text: string, mapping?: CsvMapping): ParseResult {
-  const parser = createCsvParser(mapping);
-  const records = [...parser.push(text), ...parser.end()];
-  return { format: 'csv', records, problems: parser.problems };
+  return parseAll('csv', createCsvParser(mapping), text);
 }

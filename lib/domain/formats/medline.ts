@@ -5,14 +5,7 @@
  * of the PubMed (MEDLINE) display format: a tag padded to four characters, "- ", the value;
  * continuation lines indented by six spaces; records separated by blank lines, each with a PMID.
  */
-import {
-  emptyRecord,
-  type BibAuthor,
-  type BibRecord,
-  type ParsedRecord,
-  type ParseResult,
-  type StreamingParser,
-} from '../records/bib-record';
+import { parseAll, emptyRecord, type BibAuthor, type BibRecord, type ParsedRecord, type ParseResult, type StreamingParser } from '../records/bib-record';
 import { expandPages, normalizeDoi, splitPersonName, yearFrom } from '../records/normalize';
 import { clean, dropUndefined, noTitleOrAbstractMessage, ProblemLog, stripTranslationBrackets } from './pubmed-common';
 
@@ -201,10 +194,7 @@ export function createMedlineParser(): StreamingParser {
 }
 
 export function parseMedline(text: string): ParseResult {
-  const parser = createMedlineParser();
-  const records = parser.push(text);
-  records.push(...parser.end());
-  return { format: 'medline', records, problems: parser.problems };
+  return parseAll('medline', createMedlineParser(), text);
 }
 
 function buildRecord(tags: string[], values: string[]): BibRecord {

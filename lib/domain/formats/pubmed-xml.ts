@@ -5,7 +5,7 @@
  * rejected outright so neither an XML bomb nor XXE can get anywhere.
  */
 import { SaxesParser } from 'saxes';
-import type { ParsedRecord, ParseResult, StreamingParser } from '../records/bib-record';
+import { parseAll, type ParsedRecord, type ParseResult, type StreamingParser } from '../records/bib-record';
 import { noTitleOrAbstractMessage, ProblemLog } from './pubmed-common';
 import { ArticleBuilder } from './pubmed-xml-article';
 
@@ -205,8 +205,5 @@ export function createPubmedXmlParser(): StreamingParser {
 }
 
 export function parsePubmedXml(text: string): ParseResult {
-  const parser = createPubmedXmlParser();
-  const records = parser.push(text);
-  records.push(...parser.end());
-  return { format: 'pubmed-xml', records, problems: parser.problems };
+  return parseAll('pubmed-xml', createPubmedXmlParser(), text);
 }

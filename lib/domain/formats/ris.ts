@@ -20,14 +20,7 @@
  *   of whatever database exported the file (PsycInfo "2022-96522-001", Dimensions "pub.114...",
  *   Rayyan "rayyan-264552525", WoS "WOS:000..."), so digits alone do not make a PMID.
  */
-import {
-  emptyRecord,
-  type BibRecord,
-  type ParseProblem,
-  type ParseResult,
-  type ParsedRecord,
-  type StreamingParser,
-} from '../records/bib-record';
+import { parseAll, emptyRecord, type BibRecord, type ParseProblem, type ParseResult, type ParsedRecord, type StreamingParser } from '../records/bib-record';
 import { cleanText, expandPages, normalizeDoi, splitPersonName, yearFrom } from '../records/normalize';
 
 /** `XX  - value`, `XX  -` (empty) and the one-space `XX - value` variant. */
@@ -280,7 +273,5 @@ export function createRisParser(): StreamingParser {
 }
 
 export function parseRis(text: string): ParseResult {
-  const parser = createRisParser();
-  const records = [...parser.push(text), ...parser.end()];
-  return { format: 'ris', records, problems: parser.problems };
+  return parseAll('ris', createRisParser(), text);
 }

@@ -99,3 +99,9 @@ export interface StreamingParser {
   /** Problems seen so far; per-record problems carry recordIndex counted across the whole stream. */
   readonly problems: ParseProblem[];
 }
+
+/** Runs a streaming parser over a whole text (tests, small files). concat, not push(...): a spread of 100k arguments overflows the stack. */
+export function parseAll(format: BibFormat, parser: StreamingParser, text: string): ParseResult {
+  const records = parser.push(text).concat(parser.end());
+  return { format, records, problems: parser.problems };
+}
