@@ -85,6 +85,13 @@ export async function addConflictComment(input: { reviewId: string; recordId: st
 }
 
 export async function listConflictComments(reviewId: string, recordId: string, stage: Stage) {
-  const rows = await getDb().conflictComment.findMany({ where: { reviewId, recordId, stage }, orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } });
-  return rows.map((c) => ({ id: c.id, authorId: c.authorId, authorName: c.author.name, body: c.body, createdAt: c.createdAt }));
+  return (await listConflictThreads(reviewId, [recordId], stage))[0];
+}
+
+/** The discussion of several conflicts in one query, in the order of `recordIds` (a page of conflicts). */
+export async function listConflictThreads(reviewId: string, recordIds: string[], stage: Stage) {
+  const rows = await getDb().conflictComment.findMany({ where: { reviewId, recordId: { in: recordIds }, stage }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { author: { select: { name: true } } } });
+  return recordIds.map((recordId) =>
+    rows.filter((c) => c.recordId === recordId).map((c) => ({ id: c.id, authorId: c.authorId, authorName: c.author.name, body: c.body, createdAt: c.createdAt })),
+  );
 }

@@ -6,7 +6,7 @@
  */
 import type { Stage } from '../domain/screening/stage-outcome';
 import { assignRecords, countAssignments } from '../db/assignments';
-import { addConflictComment, listConflictComments, listConflicts, saveResolution } from '../db/conflicts';
+import { addConflictComment, listConflictComments, listConflictThreads, listConflicts, saveResolution } from '../db/conflicts';
 import { findMembership } from '../db/reviews';
 import { findExclusionReason } from '../db/screening';
 import { listStageSettings, updateStageSetting } from '../db/stage-settings';
@@ -68,6 +68,12 @@ export async function conflictComments(userId: string, reviewId: string, recordI
   await requireAdjudicator(reviewId, userId);
   if (!isUuid(recordId)) throw new AppError('not_found', 'Record not found.');
   return listConflictComments(reviewId, recordId, stageSchema.parse(stage ?? 'title_abstract'));
+}
+
+/** The discussions of a page of conflicts at once (the conflicts page), instead of one call per conflict. */
+export async function conflictThreads(userId: string, reviewId: string, recordIds: string[], stage: Stage) {
+  await requireAdjudicator(reviewId, userId);
+  return listConflictThreads(reviewId, recordIds.filter(isUuid), stage);
 }
 
 export async function assignBatch(userId: string, reviewId: string, input: unknown) {

@@ -4,7 +4,7 @@ import { cohensKappa } from '../../lib/domain/agreement';
 import { getDb } from '../../lib/db/client';
 import { stageAgreement, stageAgreementCsv } from '../../lib/services/agreement';
 import { auditCsv, browseAudit } from '../../lib/services/audit-trail';
-import { assignBatch, changeStageSettings, listStageConflicts, resolveConflict, commentOnConflict, conflictComments } from '../../lib/services/dual-screening';
+import { assignBatch, changeStageSettings, listStageConflicts, resolveConflict, commentOnConflict, conflictComments, conflictThreads } from '../../lib/services/dual-screening';
 import { removeReviewMember } from '../../lib/services/reviews';
 import { decide, nextToScreen, screeningProgress } from '../../lib/services/screening';
 import { addMember, makeRecords, makeReview, makeUser } from '../helpers/factories';
@@ -59,6 +59,9 @@ describe('conflicts and adjudication', () => {
 
     await commentOnConflict(owner.id, review.id, ids[0], { stage: 'title_abstract', body: 'Animal model fits the protocol.' });
     expect((await conflictComments(owner.id, review.id, ids[0], 'title_abstract')).map((c) => c.body)).toEqual(['Animal model fits the protocol.']);
+    const threads = await conflictThreads(owner.id, review.id, [ids[1], ids[0]], 'title_abstract');
+    expect(threads.map((t) => t.map((c) => c.body))).toEqual([[], ['Animal model fits the protocol.']]);
+    await expect(conflictThreads(a.id, review.id, [ids[0]], 'title_abstract')).rejects.toMatchObject({ code: 'forbidden' });
 
     const before = await stageAgreement(owner.id, review.id, 'title_abstract');
     await resolveConflict(owner.id, review.id, ids[0], { stage: 'title_abstract', decision: 'include', note: 'fits' });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isAppError } from '@/lib/errors';
-import { conflictComments, getStageSettings, listStageConflicts } from '@/lib/services/dual-screening';
+import { conflictThreads, getStageSettings, listStageConflicts } from '@/lib/services/dual-screening';
 import { getProtocol } from '@/lib/services/protocol';
 import { Alert } from '../../../../_components/ui/alert';
 import { EmptyState } from '../../../../_components/ui/empty-state';
@@ -67,7 +67,7 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
     getStageSettings(user.id, review.id),
     getProtocol(user.id, review.id),
     loadAgreement(user.id, review.id, stage),
-    Promise.all(list.items.map((c) => conflictComments(user.id, review.id, c.recordId, stage))),
+    conflictThreads(user.id, review.id, list.items.map((c) => c.recordId), stage),
   ]);
   const setting = settings.find((s) => s.stage === stage);
   const reasons = protocol.exclusionReasons
