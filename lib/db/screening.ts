@@ -125,6 +125,8 @@ export async function saveDecision(input: SaveDecisionInput): Promise<SaveDecisi
       ? await tx.decision.update({ where: { id: existing.id }, data, select: decisionSelect })
       : await tx.decision.create({ data: { ...data, reviewId, recordId, stage, reviewerId }, select: decisionSelect });
     const state = await refreshStageState(tx, reviewId, recordId, stage, required);
+    // Decided: the record no longer needs reserving for this reviewer (lib/db/screening-queue.ts).
+    if (!existing) await tx.screeningLease.deleteMany({ where: { recordId, stage, reviewerId } });
     await recordAudit({
       reviewId, actorId: reviewerId, action: existing ? 'decision.changed' : 'decision.created', entityType: 'decision', entityId: decision.id,
       before: existing ? { value: existing.value, reasonId: existing.reasonId, note: existing.note } : undefined,

@@ -1,0 +1,142 @@
+/**
+ * The screening queue (decision 006) on a real database: every screenable record has a queue row
+ * whatever wrote it, reviewers asking at the same moment are spread over different records, the
+ * ranking model's priority orders untouched records, and full text follows title/abstract.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db/client';
+import { changeStageSettings } from '../../lib/services/dual-screening';
+import { fileSource, importSearch } from '../../lib/services/import';
+import { decide, nextToScreen, screeningProgress } from '../../lib/services/screening';
+import { addMember, makeRecords, makeReview, makeUser } from '../helpers/factories';
+import { useTestDatabase } from '../helpers/db';
+
+useTestDatabase();
+
+const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
+const ta = (decision: 'include' | 'exclude' | 'maybe') => ({ stage: 'title_abstract', decision });
+const firstId = async (userId: string, reviewId: string, options: { skipRecordIds?: string[] } = {}) =>
+  (await nextToScreen(userId, reviewId, 'title_abstract', options))[0]?.id;
+
+async function team(reviewers = 4) {
+  const owner = await makeUser('owner');
+  const review = await makeReview(owner.id);
+  const people = [];
+  for (let i = 0; i < reviewers; i++) {
+    const u = await makeUser(`rev-${i}`);
+    await addMember(owner.id, review.id, u.email, 'reviewer');
+    people.push(u);
+  }
+  return { owner, review, people };
+}
+
+describe('queue rows', () => {
+  it('exist for every record an import stores, and not for the duplicates it removes', async () => {
+    const { owner, review } = await team(0);
+    const medline = path.join(DATA, 'pubmed-medline/ncbiutils_medlines.txt');
+    const xml = path.join(DATA, 'pubmed-xml/ncbiutils_pubmed.xml');
+    await importSearch(owner.id, review.id, { file: fileSource('medlines.txt', medline), fields: { source: 'PubMed', skipProblemRecords: 'true' } });
+    const second = await importSearch(owner.id, review.id, { file: fileSource('pubmed.xml', xml), fields: { source: 'PubMed' } });
+    expect(second.recordsImported).toBe(5);
+
+    const db = getDb();
+    const live = await db.record.findMany({ where: { reviewId: review.id, removedReason: null }, select: { id: true } });
+    const rows = await db.screeningState.findMany({ where: { reviewId: review.id }, select: { recordId: true, stage: true, outcome: true, decisionsCount: true } });
+    expect(live).toHaveLength(5);
+    expect(rows.map((r) => r.recordId).sort()).toEqual(live.map((r) => r.id).sort());
+    expect(rows.every((r) => r.stage === 'title_abstract' && r.outcome === 'pending' && r.decisionsCount === 0)).toBe(true);
+  });
+
+  it('leave the queue when a record is merged as a duplicate and come back when the merge is undone', async () => {
+    const { owner, review, people: [a] } = await team(1);
+    const [r1, r2, r3] = await makeRecords(review.id, owner.id, 3);
+    const db = getDb();
+    await db.record.update({ where: { id: r1 }, data: { duplicateOfId: r3, removedReason: 'duplicate' } });
+    expect(await firstId(a.id, review.id)).toBe(r2);
+    expect(await screeningProgress(a.id, review.id, 'title_abstract')).toMatchObject({ total: 2, neededFromMe: 2 });
+    await db.record.update({ where: { id: r1 }, data: { duplicateOfId: null, removedReason: null } });
+    expect(await db.screeningState.count({ where: { recordId: r1, stage: 'title_abstract' } })).toBe(1);
+    expect(await screeningProgress(a.id, review.id, 'title_abstract')).toMatchObject({ total: 3, neededFromMe: 3 });
+  });
+
+  it('open the full-text queue when a record passes title/abstract, and close it again if that changes before assessment', async () => {
+    const { owner, review, people: [a, b] } = await team(2);
+    const [r1, r2, r3] = await makeRecords(review.id, owner.id, 3);
+    for (const id of [r3, r1, r2]) {
+      await decide(a.id, review.id, id, ta('include'));
+      await decide(b.id, review.id, id, ta(id === r2 ? 'exclude' : 'maybe'));
+    }
+    // Import order, not the order they passed in.
+    expect((await nextToScreen(a.id, review.id, 'full_text', { count: 5 })).map((r) => r.id)).toEqual([r1, r3]);
+    expect(await screeningProgress(b.id, review.id, 'full_text')).toMatchObject({ total: 2, neededFromMe: 2 });
+    await decide(b.id, review.id, r3, ta('exclude'));
+    expect(await getDb().screeningState.findUnique({ where: { recordId_stage: { recordId: r3, stage: 'full_text' } } })).toBeNull();
+    expect((await nextToScreen(a.id, review.id, 'full_text', { count: 5 })).map((r) => r.id)).toEqual([r1]);
+  });
+});
+
+describe('spreading reviewers', () => {
+  it('serves each record to as many reviewers at once as it needs decisions, and no more', async () => {
+    const { owner, review, people: [a, b, c, d] } = await team(4);
+    const [r1, r2, r3] = await makeRecords(review.id, owner.id, 3);
+    // Two decisions required (the default): the first two reviewers share r1, the next two r2.
+    expect([await firstId(a.id, review.id), await firstId(b.id, review.id), await firstId(c.id, review.id), await firstId(d.id, review.id)]).toEqual([r1, r1, r2, r2]);
+
+    // One decision required: everyone gets a record of their own.
+    await changeStageSettings(owner.id, review.id, 'title_abstract', { requiredDecisions: 1 });
+    await getDb().screeningLease.deleteMany({ where: { reviewId: review.id } });
+    expect([await firstId(a.id, review.id), await firstId(b.id, review.id), await firstId(c.id, review.id)]).toEqual([r1, r2, r3]);
+    // Nothing left that nobody holds: the fourth reviewer waits rather than duplicating work.
+    expect(await firstId(d.id, review.id)).toBeUndefined();
+  });
+
+  it('releases a record when its reviewer decides it, moves past it, or walks away', async () => {
+    const { owner, review, people: [a, b, c] } = await team(3);
+    await changeStageSettings(owner.id, review.id, 'title_abstract', { requiredDecisions: 1 });
+    const [r1, r2, r3, r4] = await makeRecords(review.id, owner.id, 4);
+    expect(await firstId(a.id, review.id)).toBe(r1);
+    expect(await firstId(b.id, review.id)).toBe(r2);
+    // A's screen holds r1 and prefetches one more: r3 (r2 is B's).
+    expect(await firstId(a.id, review.id, { skipRecordIds: [r1] })).toBe(r3);
+    expect(await firstId(c.id, review.id)).toBe(r4);
+
+    await decide(a.id, review.id, r1, ta('include'));
+    expect(await getDb().screeningLease.count({ where: { recordId: r1 } })).toBe(0);
+    // A asks again holding nothing: its leases are replaced by what it is served.
+    expect(await firstId(a.id, review.id)).toBe(r3);
+    expect((await getDb().screeningLease.findMany({ where: { reviewerId: a.id } })).map((l) => l.recordId)).toEqual([r3]);
+
+    // B walks away: once the lease expires, r2 is free for others.
+    expect(await firstId(c.id, review.id, { skipRecordIds: [r4] })).toBeUndefined();
+    await getDb().screeningLease.updateMany({ where: { reviewerId: b.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await firstId(c.id, review.id, { skipRecordIds: [r4] })).toBe(r2);
+  });
+
+  it('ignores ids in the skip list that are not records of this review', async () => {
+    const { owner, review, people: [a] } = await team(1);
+    const other = await makeReview(owner.id, 'Another review');
+    const [foreign] = await makeRecords(other.id, owner.id, 1);
+    const [r1] = await makeRecords(review.id, owner.id, 1);
+    expect(await firstId(a.id, review.id, { skipRecordIds: [foreign, crypto.randomUUID()] })).toBe(r1);
+    expect((await getDb().screeningLease.findMany({ where: { reviewerId: a.id } })).map((l) => l.recordId)).toEqual([r1]);
+  });
+});
+
+describe('order', () => {
+  it('puts the records the ranking model scored highest first, then import order', async () => {
+    const { owner, review, people: [a] } = await team(1);
+    const [r1, r2, r3, r4] = await makeRecords(review.id, owner.id, 4);
+    const db = getDb();
+    await db.screeningState.update({ where: { recordId_stage: { recordId: r3, stage: 'title_abstract' } }, data: { priority: 0.9 } });
+    await db.screeningState.update({ where: { recordId_stage: { recordId: r2, stage: 'title_abstract' } }, data: { priority: 0.4 } });
+    expect((await nextToScreen(a.id, review.id, 'title_abstract', { count: 4 })).map((r) => r.id)).toEqual([r3, r2, r1, r4]);
+  });
+
+  it('keeps import order across searches', async () => {
+    const { owner, review, people: [a] } = await team(1);
+    const first = await makeRecords(review.id, owner.id, 3, 'First');
+    const second = await makeRecords(review.id, owner.id, 3, 'Second');
+    expect((await nextToScreen(a.id, review.id, 'title_abstract', { count: 5 })).map((r) => r.id)).toEqual([...first, ...second].slice(0, 5));
+  });
+});
