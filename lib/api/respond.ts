@@ -6,8 +6,20 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { AppError, isAppError } from '../errors';
 
+/**
+ * Below this size a JSON body is sent uncompressed (`no-transform` tells Next's gzip to leave it):
+ * for a record or a decision, gzip costs more server CPU than it saves on the wire, and these are
+ * the requests screening makes several times a second per reviewer. Large lists are still gzipped.
+ */
+const COMPRESS_FROM_CHARS = 16 * 1024;
+
 export function json(body: unknown, status = 200, headers?: HeadersInit): NextResponse {
-  return NextResponse.json(body, { status, headers });
+  const text = JSON.stringify(body);
+  const h = new Headers(headers);
+  h.set('Content-Type', 'application/json');
+  // API answers are per user and change with every decision: never cached by anyone.
+  h.set('Cache-Control', text.length < COMPRESS_FROM_CHARS ? 'private, no-store, no-transform' : 'private, no-store');
+  return new NextResponse(text, { status, headers: h });
 }
 
 export function errorResponse(error: unknown, context: string): NextResponse {

@@ -4,7 +4,7 @@ import { getToken } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
 import { findUser, type UserSummary } from '../db/users';
 import { AppError } from '../errors';
-import { userIdForToken } from '../services/api-tokens';
+import { userForToken } from '../services/api-tokens';
 import { getAuthSecret } from '../env';
 import { getAuthOptions } from './options';
 
@@ -37,8 +37,7 @@ export async function requireApiUser(request: Request): Promise<UserSummary> {
   const header = request.headers.get('authorization');
   if (header) {
     const m = header.match(/^Bearer\s+(\S+)$/i);
-    const userId = m ? await userIdForToken(m[1]) : null;
-    const user = userId ? await findUser(userId) : null;
+    const user = m ? await userForToken(m[1]) : null;
     if (!user) throw new AppError('unauthorized', 'The API token is missing, malformed, revoked or unknown. Create one under Account > API tokens.');
     return user;
   }

@@ -46,7 +46,14 @@ function candidateChecks({ reviewerId, stage, required }: QueueInput, skip: stri
     ${skip.length ? Prisma.sql`AND s."recordId" <> ALL(${skip}::uuid[])` : Prisma.empty}`;
 }
 
-/** Up to `count` next records for this reviewer (the UI prefetches the ones after the current). */
+const RECORD_COLUMNS = Prisma.raw(Object.keys(screeningRecordSelect).map((k) => `r."${k}"`).join(', '));
+
+/**
+ * Up to `count` next records for this reviewer (the UI prefetches the ones after the current), in
+ * ONE statement: pick them, renew the reviewer's leases (exactly the records served plus the ones
+ * their screen still holds, `skipRecordIds`), and return the records' fields. One round trip,
+ * because at 20 requests at once every round trip shows in the latency.
+ */
 export async function nextRecordsToScreen(input: QueueInput & { count?: number; skipRecordIds?: string[] }): Promise<ScreeningRecord[]> {
   const { reviewId, reviewerId, stage, required } = input;
   const count = input.count ?? 1;
@@ -66,50 +73,40 @@ export async function nextRecordsToScreen(input: QueueInput & { count?: number; 
        ORDER BY s.priority DESC, s.seq
        LIMIT ${count})`);
   }
-  const rows = await getDb().$queryRaw<Array<{ recordId: string }>>`
-    SELECT q."recordId" FROM (
-      (SELECT s."recordId", 0 AS part, s.priority, s.seq
-       FROM "Assignment" a
-       JOIN "ScreeningState" s ON s."recordId" = a."recordId" AND s.stage = a.stage
-       WHERE a."reviewId" = ${reviewId}::uuid AND a.stage = ${stageSql} AND a."reviewerId" = ${reviewerId}::uuid
-         AND s.outcome = 'pending' AND s."decisionsCount" < ${required}
-         ${checks}
-       ORDER BY s."decisionsCount" DESC, s.priority DESC, s.seq
-       LIMIT ${count})
-      UNION ALL ${Prisma.join(byDecisions, ' UNION ALL ')}
-    ) q
-    ORDER BY q.part, q.priority DESC, q.seq
-    LIMIT ${count}`;
-  if (!rows.length) {
-    await leaseRecords(input, []);
-    return [];
-  }
-  const ids = rows.map((r) => r.recordId);
-  const [records] = await Promise.all([
-    getDb().record.findMany({ where: { id: { in: ids } }, select: screeningRecordSelect }),
-    leaseRecords(input, [...ids, ...skip]),
-  ]);
-  const byId = new Map(records.map((r) => [r.id, toScreeningRecord(r)]));
-  return ids.map((id) => byId.get(id)!).filter(Boolean);
-}
-
-/**
- * The reviewer's leases at this stage become exactly `recordIds` (the records just served plus the
- * ones their screen still holds), renewed for LEASE_MINUTES; ids that are not this review's
- * records at this stage are ignored.
- */
-async function leaseRecords({ reviewId, reviewerId, stage }: QueueInput, recordIds: string[]): Promise<void> {
-  const stageSql = Prisma.sql`${stage}::"Stage"`;
-  await getDb().$executeRaw`
-    WITH dropped AS (
+  const rows = await getDb().$queryRaw<Array<Omit<ScreeningRecord, 'authors'> & { authors: unknown }>>`
+    WITH picked AS (
+      SELECT q."recordId", row_number() OVER (ORDER BY q.part, q.priority DESC, q.seq) AS rank FROM (
+        (SELECT s."recordId", 0 AS part, s.priority, s.seq
+         FROM "Assignment" a
+         JOIN "ScreeningState" s ON s."recordId" = a."recordId" AND s.stage = a.stage
+         WHERE a."reviewId" = ${reviewId}::uuid AND a.stage = ${stageSql} AND a."reviewerId" = ${reviewerId}::uuid
+           AND s.outcome = 'pending' AND s."decisionsCount" < ${required}
+           ${checks}
+         ORDER BY s."decisionsCount" DESC, s.priority DESC, s.seq
+         LIMIT ${count})
+        UNION ALL ${Prisma.join(byDecisions, ' UNION ALL ')}
+      ) q
+      ORDER BY q.part, q.priority DESC, q.seq
+      LIMIT ${count}
+    ),
+    held AS (
+      SELECT "recordId" FROM picked
+      UNION
+      -- Two lookups, not one OR: an OR here cannot use the primary key and scans the whole review.
+      SELECT s."recordId" FROM "ScreeningState" s
+      WHERE s."recordId" = ANY(${skip}::uuid[]) AND s.stage = ${stageSql} AND s."reviewId" = ${reviewId}::uuid
+    ),
+    dropped AS (
       DELETE FROM "ScreeningLease" l
-      WHERE l."reviewerId" = ${reviewerId}::uuid AND l.stage = ${stageSql} AND l."recordId" <> ALL(${recordIds}::uuid[])
+      WHERE l."reviewerId" = ${reviewerId}::uuid AND l.stage = ${stageSql} AND l."recordId" NOT IN (SELECT "recordId" FROM held)
+    ),
+    leased AS (
+      INSERT INTO "ScreeningLease" ("recordId", stage, "reviewerId", "reviewId", "expiresAt")
+      SELECT h."recordId", ${stageSql}, ${reviewerId}::uuid, ${reviewId}::uuid, now() + make_interval(mins => ${LEASE_MINUTES}) FROM held h
+      ON CONFLICT ("recordId", stage, "reviewerId") DO UPDATE SET "expiresAt" = EXCLUDED."expiresAt"
     )
-    INSERT INTO "ScreeningLease" ("recordId", stage, "reviewerId", "reviewId", "expiresAt")
-    SELECT s."recordId", s.stage, ${reviewerId}::uuid, s."reviewId", now() + make_interval(mins => ${LEASE_MINUTES})
-    FROM "ScreeningState" s
-    WHERE s."recordId" = ANY(${recordIds}::uuid[]) AND s.stage = ${stageSql} AND s."reviewId" = ${reviewId}::uuid
-    ON CONFLICT ("recordId", stage, "reviewerId") DO UPDATE SET "expiresAt" = EXCLUDED."expiresAt"`;
+    SELECT ${RECORD_COLUMNS} FROM picked p JOIN "Record" r ON r.id = p."recordId" ORDER BY p.rank`;
+  return rows.map(toScreeningRecord);
 }
 
 export interface StageProgress {

@@ -3,7 +3,8 @@
  * Only the SHA-256 is stored; a token is shown once, when created.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { findUserIdByTokenHash, insertApiToken, type ApiTokenSummary } from '../db/api-tokens';
+import type { UserSummary } from '../db/users';
+import { findUserByTokenHash, insertApiToken, type ApiTokenSummary } from '../db/api-tokens';
 
 export const TOKEN_PREFIX = 'sieve_';
 
@@ -17,7 +18,11 @@ export async function createApiToken(userId: string, name: string): Promise<{ to
   return { token, summary };
 }
 
-export async function userIdForToken(token: string): Promise<string | null> {
+export async function userForToken(token: string): Promise<UserSummary | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  return findUserIdByTokenHash(hashToken(token));
+  return findUserByTokenHash(hashToken(token));
+}
+
+export async function userIdForToken(token: string): Promise<string | null> {
+  return (await userForToken(token))?.id ?? null;
 }

@@ -5,6 +5,8 @@
  */
 import type { Role } from '../db/generated/enums';
 import { findMembership } from '../db/reviews';
+import { findStageAccess, type StageSettingView } from '../db/screening';
+import type { Stage } from '../domain/screening/stage-outcome';
 import { AppError, notFound } from '../errors';
 
 const RANK: Record<Role, number> = { viewer: 0, reviewer: 1, owner: 2 };
@@ -24,6 +26,20 @@ export async function requireReviewRole(reviewId: string, userId: string, minimu
     throw new AppError('forbidden', `This needs the ${minimum} role in this review; you are a ${m.role}.`);
   }
   return { reviewId, userId, role: m.role, canAdjudicate: m.role === 'owner' || m.canAdjudicate };
+}
+
+/** requireReviewRole plus the stage's settings, read together (one query on the screening hot path). */
+export async function requireStageRole(reviewId: string, userId: string, stage: Stage, minimum: Role): Promise<ReviewAccess & { setting: StageSettingView }> {
+  if (!isUuid(reviewId)) throw notFound('Review');
+  const a = await findStageAccess(reviewId, userId, stage);
+  if (!a) throw notFound('Review');
+  if (RANK[a.role] < RANK[minimum]) {
+    throw new AppError('forbidden', `This needs the ${minimum} role in this review; you are a ${a.role}.`);
+  }
+  return {
+    reviewId, userId, role: a.role, canAdjudicate: a.role === 'owner' || a.canAdjudicate,
+    setting: { requiredDecisions: a.requiredDecisions, isBlinded: a.isBlinded, hasChecklist: a.hasChecklist },
+  };
 }
 
 export function isUuid(s: string): boolean {

@@ -9,7 +9,7 @@ import { findExclusionReason, getStageSetting, saveDecision, withdrawDecision } 
 import { nextRecordsToScreen, stageProgress } from '../db/screening-queue';
 import { AppError, forbidden, invalid } from '../errors';
 import { decisionInputSchema, decisionsQuerySchema, stageQuerySchema } from '../schemas/screening';
-import { isUuid, requireReviewRole } from './permissions';
+import { isUuid, requireReviewRole, requireStageRole } from './permissions';
 
 function fieldError(field: string, message: string) {
   return invalid(message, { fieldErrors: { [field]: [message] } });
@@ -40,15 +40,13 @@ export async function undoDecision(userId: string, reviewId: string, recordId: s
 }
 
 export async function nextToScreen(userId: string, reviewId: string, stage: Stage, options: { count?: number; skipRecordIds?: string[] } = {}) {
-  await requireReviewRole(reviewId, userId, 'reviewer');
-  const setting = await getStageSetting(reviewId, stage);
+  const { setting } = await requireStageRole(reviewId, userId, stage, 'reviewer');
   const skip = (options.skipRecordIds ?? []).filter(isUuid).slice(0, 20);
   return nextRecordsToScreen({ reviewId, reviewerId: userId, stage, required: setting.requiredDecisions, count: Math.min(options.count ?? 1, 5), skipRecordIds: skip });
 }
 
 export async function screeningProgress(userId: string, reviewId: string, stage: Stage) {
-  await requireReviewRole(reviewId, userId, 'reviewer');
-  const setting = await getStageSetting(reviewId, stage);
+  const { setting } = await requireStageRole(reviewId, userId, stage, 'reviewer');
   return { stage, requiredDecisions: setting.requiredDecisions, isBlinded: setting.isBlinded, hasChecklist: setting.hasChecklist, ...(await stageProgress({ reviewId, reviewerId: userId, stage, required: setting.requiredDecisions })) };
 }
 
