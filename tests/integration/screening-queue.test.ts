@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
-import { changeStageSettings } from '../../lib/services/dual-screening';
+import { nextRecordsToScreen } from '../../lib/db/screening-queue';
+import { assignBatch, changeStageSettings } from '../../lib/services/dual-screening';
 import { fileSource, importSearch } from '../../lib/services/import';
 import { decide, nextToScreen, screeningProgress } from '../../lib/services/screening';
 import { addMember, makeRecords, makeReview, makeUser } from '../helpers/factories';
@@ -73,6 +74,33 @@ describe('queue rows', () => {
     await decide(b.id, review.id, r3, ta('exclude'));
     expect(await getDb().screeningState.findUnique({ where: { recordId_stage: { recordId: r3, stage: 'full_text' } } })).toBeNull();
     expect((await nextToScreen(a.id, review.id, 'full_text', { count: 5 })).map((r) => r.id)).toEqual([r1]);
+  });
+});
+
+describe('progress', () => {
+  it('counts exactly the records each reviewer\'s queue would serve them', async () => {
+    const { owner, review, people: [a, b, c] } = await team(3);
+    const r = await makeRecords(review.id, owner.id, 12);
+    const db = getDb();
+    await decide(a.id, review.id, r[0], ta('include'));
+    await decide(b.id, review.id, r[1], ta('include'));
+    await decide(c.id, review.id, r[1], ta('exclude'));
+    await assignBatch(owner.id, review.id, { stage: 'title_abstract', reviewerId: b.id, recordIds: [r[2], r[3], r[6]] });
+    await assignBatch(owner.id, review.id, { stage: 'title_abstract', reviewerId: a.id, recordIds: [r[3]] });
+    await decide(b.id, review.id, r[4], ta('maybe'));
+    await db.record.update({ where: { id: r[4] }, data: { duplicateOfId: r[11], removedReason: 'duplicate' } });
+    await db.record.update({ where: { id: r[5] }, data: { duplicateOfId: r[11], removedReason: 'duplicate' } });
+    await decide(a.id, review.id, r[6], ta('exclude'));
+    for (const u of [a, b, c, owner]) {
+      await db.screeningLease.deleteMany({ where: { reviewId: review.id } });
+      const queue = await nextRecordsToScreen({ reviewId: review.id, reviewerId: u.id, stage: 'title_abstract', required: 2, count: 100 });
+      const progress = await screeningProgress(u.id, review.id, 'title_abstract');
+      expect(progress.neededFromMe, u.email).toBe(queue.length);
+    }
+    // And by hand for one of them: A may take r[3] (assigned to A and B) and the untouched r[7]..r[11].
+    await db.screeningLease.deleteMany({ where: { reviewId: review.id } });
+    const forA = await nextRecordsToScreen({ reviewId: review.id, reviewerId: a.id, stage: 'title_abstract', required: 2, count: 100 });
+    expect(new Set(forA.map((x) => x.id))).toEqual(new Set([r[3], r[7], r[8], r[9], r[10], r[11]]));
   });
 });
 
