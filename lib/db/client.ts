@@ -7,6 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { databaseTargetFromEnv } from './config';
 import { PrismaClient, type Prisma } from './generated/client';
+import { startEmbeddedMaintenance } from './embedded-maintenance';
 import { acquirePgliteLock } from './pglite-lock';
 
 export type Db = PrismaClient;
@@ -22,7 +23,9 @@ function createDbFromEnv(): PrismaClient {
   }
   acquirePgliteLock(target.dataDir!);
   holder.__sievePglite = new PGlite(target.dataDir);
-  return new PrismaClient({ adapter: new PrismaPGlite(holder.__sievePglite) });
+  const client = new PrismaClient({ adapter: new PrismaPGlite(holder.__sievePglite) });
+  startEmbeddedMaintenance(() => client);
+  return client;
 }
 
 export function getDb(): PrismaClient {

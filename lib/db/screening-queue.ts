@@ -38,6 +38,8 @@ function candidateChecks({ reviewerId, stage, required }: QueueInput, skip: stri
     AND s."decisionsCount" + (
       SELECT COUNT(*) FROM "ScreeningLease" l
       WHERE l."recordId" = s."recordId" AND l.stage = ${stageSql} AND l."reviewerId" <> ${reviewerId}::uuid AND l."expiresAt" > now()
+        -- A reviewer who already decided it is counted once, by the decision.
+        AND NOT EXISTS (SELECT 1 FROM "Decision" o WHERE o."recordId" = l."recordId" AND o.stage = l.stage AND o."reviewerId" = l."reviewerId")
     ) < ${required}
     AND EXISTS (SELECT 1 FROM "Record" r WHERE r.id = s."recordId" AND r."removedReason" IS NULL)
     ${stage === 'full_text'
@@ -95,6 +97,7 @@ export async function nextRecordsToScreen(input: QueueInput & { count?: number; 
       -- Two lookups, not one OR: an OR here cannot use the primary key and scans the whole review.
       SELECT s."recordId" FROM "ScreeningState" s
       WHERE s."recordId" = ANY(${skip}::uuid[]) AND s.stage = ${stageSql} AND s."reviewId" = ${reviewId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."recordId" = s."recordId" AND d.stage = ${stageSql} AND d."reviewerId" = ${reviewerId}::uuid)
     ),
     dropped AS (
       DELETE FROM "ScreeningLease" l

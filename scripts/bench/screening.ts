@@ -17,6 +17,9 @@
  * measured period from the harness (--warmup, --duration), bounded in requests, only against
  * 127.0.0.1. After the app stops, the stored decisions are counted from the database.
  *
+ * Floor: the same 20 clients on a request the app refuses before any database work (401, no
+ * token), so the screening figures can be read against what Next.js itself costs on this machine.
+ *
  * Record counts: BENCH_SCREENING_RECORDS_PGLITE (10000), BENCH_SCREENING_RECORDS_POSTGRES (100000).
  */
 import { spawnSync } from 'node:child_process';
@@ -99,6 +102,11 @@ async function measureOn(ctx: BenchContext, db: DatabaseKind): Promise<Figure[]>
     ctx.log(`${NAME} ${db}: ${CLIENTS} clients (2 per reviewer), ${warmupMs / 1000} s warm-up + ${durationMs / 1000} s measured`);
     const r = await screeningLoad(base, seed.tokens, { durationMs, warmupMs });
 
+    // 3b. The framework's floor under the same load: an API request answered 401 before any
+    // database work (no token). Screening latency can only be judged against it.
+    ctx.log(`${NAME} ${db}: floor, ${CLIENTS} clients on a request refused without a token`);
+    const floor = await floorLoad(`${app.url}/api/v1/reviews`, Math.min(durationMs, 5000));
+
     // 4. Stored decisions, read after the app stopped (PGlite is single-process).
     await stopApp();
     const stored = JSON.parse(tsx(['scripts/bench/seed-screening.ts', 'count', seed.reviewId], env)) as { decisions: number };
@@ -119,6 +127,11 @@ async function measureOn(ctx: BenchContext, db: DatabaseKind): Promise<Figure[]>
         { name: `${NAME}.${db}.${kind}.errors`, value: k.errors, unit: 'errors', details: k.firstError ? `${label}, first: ${k.firstError}` : label, mustBeZero: true },
       );
     }
+    const f = stats(floor.latencies);
+    figs.push(
+      { name: `${NAME}.${db}.floor.p50`, value: ms(f.p50), unit: 'ms', details: `GET /api/v1/reviews without a token (401, no database work), ${CLIENTS} clients: Next.js's own cost on this machine` },
+      { name: `${NAME}.${db}.floor.p95`, value: ms(f.p95), unit: 'ms', details: `same, ${Math.round(floor.latencies.length / (floor.elapsedMs / 1000))} req/s` },
+    );
     figs.push(
       { name: `${NAME}.${db}.decide.409`, value: r.decide.conflicts, unit: 'handled', details: 'POST decisions answered 409 (measured period); not errors' },
       { name: `${NAME}.${db}.next.204`, value: r.next.empty, unit: 'handled', details: 'GET next answered 204 (nothing left for that reviewer)' },
@@ -211,6 +224,27 @@ async function screeningLoad(base: string, tokens: string[], options: { duration
   await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
   const elapsedMs = performance.now() - start;
   return { ...result, elapsedMs, created, changed };
+}
+
+/** CLIENTS closed-loop clients on one URL for `durationMs`, after a one-second warm-up. */
+async function floorLoad(url: string, durationMs: number): Promise<{ latencies: number[]; elapsedMs: number }> {
+  const latencies: number[] = [];
+  let measuring = false;
+  let stopAt = performance.now() + 1000;
+  const client = async () => {
+    while (performance.now() < stopAt) {
+      const t0 = performance.now();
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (measuring && res.status === 401) latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  measuring = true;
+  const start = performance.now();
+  stopAt = start + durationMs;
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  return { latencies, elapsedMs: performance.now() - start };
 }
 
 function stats(values: number[]) {

@@ -141,6 +141,19 @@ describe('spreading reviewers', () => {
     expect(await firstId(c.id, review.id, { skipRecordIds: [r4] })).toBe(r2);
   });
 
+  it('does not let a record its reviewer already decided, still shown on their screen, keep it from the second reviewer', async () => {
+    const { owner, review, people: [a, b] } = await team(2);
+    const [r1, r2] = await makeRecords(review.id, owner.id, 2);
+    expect(await firstId(a.id, review.id)).toBe(r1);
+    await decide(a.id, review.id, r1, ta('include'));
+    // A's screen moves on but still lists r1 among the records it holds.
+    expect(await firstId(a.id, review.id, { skipRecordIds: [r1] })).toBe(r2);
+    expect(await getDb().screeningLease.count({ where: { reviewerId: a.id, recordId: r1 } })).toBe(0);
+    // Even a lease left over from before the decision would not count twice.
+    await getDb().screeningLease.create({ data: { recordId: r1, stage: 'title_abstract', reviewerId: a.id, reviewId: review.id, expiresAt: new Date(Date.now() + 60_000) } });
+    expect(await firstId(b.id, review.id)).toBe(r1);
+  });
+
   it('ignores ids in the skip list that are not records of this review', async () => {
     const { owner, review, people: [a] } = await team(1);
     const other = await makeReview(owner.id, 'Another review');
