@@ -24,7 +24,8 @@ function createDbFromEnv(): PrismaClient {
   acquirePgliteLock(target.dataDir!);
   holder.__sievePglite = new PGlite(target.dataDir);
   const client = new PrismaClient({ adapter: new PrismaPGlite(holder.__sievePglite) });
-  startEmbeddedMaintenance(() => client);
+  // In the server only: scripts and the CLI open the database briefly and close it again.
+  if (process.env.NEXT_RUNTIME) startEmbeddedMaintenance(() => client);
   return client;
 }
 

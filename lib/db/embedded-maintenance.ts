@@ -36,7 +36,11 @@ export async function maintainEmbeddedDatabase(db: PrismaClient): Promise<{ vacu
   return done;
 }
 
-/** Starts the periodic check (first run soon after start-up); never keeps the process alive. */
+/**
+ * Starts the periodic check; never keeps the process alive. The first run is at once, when the
+ * database is first opened, so statistics a previous run left stale are fixed before traffic
+ * builds up rather than in the middle of it.
+ */
 export function startEmbeddedMaintenance(db: () => PrismaClient): void {
   let running = false;
   const tick = async () => {
@@ -50,6 +54,6 @@ export function startEmbeddedMaintenance(db: () => PrismaClient): void {
       running = false;
     }
   };
-  setTimeout(tick, 5_000).unref();
+  setImmediate(tick).unref();
   setInterval(tick, CHECK_EVERY_MS).unref();
 }
