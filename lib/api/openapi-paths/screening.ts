@@ -28,7 +28,7 @@ export const screeningPaths: Paths = {
   '/api/v1/reviews/{reviewId}/screening/next': {
     get: {
       summary: "The calling reviewer's next record at a stage",
-      description: 'Records needing a second decision come first. `skip` (comma-separated record ids) lets a client prefetch the one after the current.',
+      description: 'Order: records assigned to you, then records waiting for their last decisions, then the most relevant (once the ranking model has scored them), then import order. The record served is reserved for you for 15 minutes, so reviewers asking at the same moment get different records (with two decisions required, two reviewers share each record); asking again releases what you were given unless you list it in `skip` (comma-separated record ids your screen still holds, e.g. to prefetch the one after the current). Deciding a record ends its reservation.',
       tags: ['screening'],
       params: [reviewId, stage, { name: 'skip', in: 'query', description: 'Comma-separated record ids to pass over' }],
       responses: { '200': { description: 'The record', schema: { type: 'object', properties: { record } } }, '204': { description: 'Nothing left for you at this stage' } },
