@@ -31,16 +31,18 @@ interface QueueInput {
 }
 
 /** Checks every candidate row `s` passes, whichever part of the queue it comes from. */
-function candidateChecks({ reviewerId, stage, required }: QueueInput, skip: string[]): Prisma.Sql {
+function candidateChecks({ reviewerId, stage, required }: QueueInput, skip: string[], respectLeases: boolean): Prisma.Sql {
   const stageSql = Prisma.sql`${stage}::"Stage"`;
-  return Prisma.sql`
-    AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."recordId" = s."recordId" AND d.stage = ${stageSql} AND d."reviewerId" = ${reviewerId}::uuid)
+  const leases = Prisma.sql`
     AND s."decisionsCount" + (
       SELECT COUNT(*) FROM "ScreeningLease" l
       WHERE l."recordId" = s."recordId" AND l.stage = ${stageSql} AND l."reviewerId" <> ${reviewerId}::uuid AND l."expiresAt" > now()
         -- A reviewer who already decided it is counted once, by the decision.
         AND NOT EXISTS (SELECT 1 FROM "Decision" o WHERE o."recordId" = l."recordId" AND o.stage = l.stage AND o."reviewerId" = l."reviewerId")
-    ) < ${required}
+    ) < ${required}`;
+  return Prisma.sql`
+    AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."recordId" = s."recordId" AND d.stage = ${stageSql} AND d."reviewerId" = ${reviewerId}::uuid)
+    ${respectLeases ? leases : Prisma.empty}
     AND EXISTS (SELECT 1 FROM "Record" r WHERE r.id = s."recordId" AND r."removedReason" IS NULL)
     ${stage === 'full_text'
       ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ScreeningState" t WHERE t."recordId" = s."recordId" AND t.stage = 'title_abstract' AND t.outcome = 'included')`
@@ -54,14 +56,23 @@ const RECORD_COLUMNS = Prisma.raw(Object.keys(screeningRecordSelect).map((k) => 
  * Up to `count` next records for this reviewer (the UI prefetches the ones after the current), in
  * ONE statement: pick them, renew the reviewer's leases (exactly the records served plus the ones
  * their screen still holds, `skipRecordIds`), and return the records' fields. One round trip,
- * because at 20 requests at once every round trip shows in the latency.
+ * because at 20 requests at once every round trip shows in the latency (a second one only when
+ * everything left is held by others).
  */
 export async function nextRecordsToScreen(input: QueueInput & { count?: number; skipRecordIds?: string[] }): Promise<ScreeningRecord[]> {
+  const served = await pickAndLease(input, true);
+  // At the end of a stage everything left may be held by others: better a record someone else may
+  // decide first (the decision is then refused, and the screen moves on) than an idle reviewer
+  // told "nothing left" while their progress says otherwise.
+  return served.length ? served : pickAndLease(input, false);
+}
+
+async function pickAndLease(input: QueueInput & { count?: number; skipRecordIds?: string[] }, respectLeases: boolean): Promise<ScreeningRecord[]> {
   const { reviewId, reviewerId, stage, required } = input;
   const count = input.count ?? 1;
   const skip = input.skipRecordIds ?? [];
   const stageSql = Prisma.sql`${stage}::"Stage"`;
-  const checks = candidateChecks(input, skip);
+  const checks = candidateChecks(input, skip, respectLeases);
   // One part per decisions count, each an ordered walk of the queue index that stops after `count`
   // rows; records assigned to anyone are left to the assigned part.
   const byDecisions: Prisma.Sql[] = [];
