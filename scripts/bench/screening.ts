@@ -17,6 +17,9 @@
  * measured period from the harness (--warmup, --duration), bounded in requests, only against
  * 127.0.0.1. After the app stops, the stored decisions are counted from the database.
  *
+ * Paced: the same 20 clients, each waiting 0.5–1.5 s between receiving a record and deciding it
+ * (still faster than people screen): the latency a team feels, beside the closed-loop saturation figures.
+ *
  * Floor: the same 20 clients on a request the app refuses before any database work (401, no
  * token), so the screening figures can be read against what Next.js itself costs on this machine.
  *
@@ -34,6 +37,8 @@ const NAME = 'screening';
 const REVIEWERS = 10;
 const CLIENTS = 20;
 const MAX_REQUESTS = 2_000_000;
+/** Paced run: a reviewer reading a record this long before deciding (a fast screener takes 3–10 s). */
+const PACED_THINK_MS = 1000;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TARGET_P95: Record<DatabaseKind, number> = { pglite: 50, postgres: 30 };
 const RECORDS: Record<DatabaseKind, number> = {
@@ -102,6 +107,11 @@ async function measureOn(ctx: BenchContext, db: DatabaseKind): Promise<Figure[]>
     ctx.log(`${NAME} ${db}: ${CLIENTS} clients (2 per reviewer), ${warmupMs / 1000} s warm-up + ${durationMs / 1000} s measured`);
     const r = await screeningLoad(base, seed.tokens, { durationMs, warmupMs });
 
+    // 3a. Paced: the same 20 clients, each reading its record for a second before deciding (20
+    // decisions a second across the review: a fast team's pace, not a closed loop).
+    ctx.log(`${NAME} ${db}: paced, ${CLIENTS} clients with ${PACED_THINK_MS} ms before each decision`);
+    const paced = await screeningLoad(base, seed.tokens, { durationMs, warmupMs, thinkMs: PACED_THINK_MS });
+
     // 3b. The framework's floor under the same load: an API request answered 401 before any
     // database work (no token). Screening latency can only be judged against it.
     ctx.log(`${NAME} ${db}: floor, ${CLIENTS} clients on a request refused without a token`);
@@ -125,6 +135,15 @@ async function measureOn(ctx: BenchContext, db: DatabaseKind): Promise<Figure[]>
         { name: `${NAME}.${db}.${kind}.p95`, value: ms(s.p95), unit: 'ms', details: `${label}; target <= ${TARGET_P95[db]} ms: ${p95ok}` },
         { name: `${NAME}.${db}.${kind}.p99`, value: ms(s.p99), unit: 'ms', details: `${label}, max ${ms(s.max)} ms` },
         { name: `${NAME}.${db}.${kind}.errors`, value: k.errors, unit: 'errors', details: k.firstError ? `${label}, first: ${k.firstError}` : label, mustBeZero: true },
+      );
+    }
+    for (const kind of ['next', 'decide'] as const) {
+      const s = stats(paced[kind].latencies);
+      const label = kind === 'next' ? 'GET screening/next' : 'POST decisions';
+      figs.push(
+        { name: `${NAME}.${db}.paced.${kind}.p50`, value: ms(s.p50), unit: 'ms', details: `${label}, ${CLIENTS} clients each deciding after ${PACED_THINK_MS} ms, ${paced[kind].latencies.length} answered` },
+        { name: `${NAME}.${db}.paced.${kind}.p95`, value: ms(s.p95), unit: 'ms', details: `${label}, paced` },
+        { name: `${NAME}.${db}.paced.${kind}.errors`, value: paced[kind].errors, unit: 'errors', details: paced[kind].firstError ? `${label}, paced, first: ${paced[kind].firstError}` : `${label}, paced`, mustBeZero: true },
       );
     }
     const f = stats(floor.latencies);
@@ -152,7 +171,7 @@ interface KindResult {
   empty: number;
 }
 
-async function screeningLoad(base: string, tokens: string[], options: { durationMs: number; warmupMs: number }) {
+async function screeningLoad(base: string, tokens: string[], options: { durationMs: number; warmupMs: number; thinkMs?: number }) {
   let measuring = false;
   let stopAt = performance.now() + options.warmupMs;
   const fresh = (): KindResult => ({ latencies: [], errors: 0, conflicts: 0, empty: 0 });
@@ -193,6 +212,8 @@ async function screeningLoad(base: string, tokens: string[], options: { duration
         fail(result.next, (e as Error).message);
       }
       if (!recordId) continue;
+      // Jittered (0.5x to 1.5x), or the clients would stay in step and arrive as bursts of 20.
+      if (options.thinkMs) await new Promise((r) => setTimeout(r, options.thinkMs! * (0.5 + Math.random())));
       // (b) decide on it
       t0 = performance.now();
       try {
