@@ -7,7 +7,7 @@
  */
 import { jaroWinkler } from './jaro-winkler';
 import { isJournalAbbreviation } from './normalize-fields';
-import { abstractOf, MAX_AUTHORS, type PreparedRecord } from './prepare-record';
+import { MAX_AUTHORS, type PreparedRecord } from './prepare-record';
 
 /** Below this many distinct words the overlap coefficient is too easily high; use Dice instead. */
 const MIN_WORDS_FOR_OVERLAP = 25;
@@ -83,8 +83,8 @@ export function yearGap(a: PreparedRecord, b: PreparedRecord): number | undefine
  * truncating the abstract; Dice for short abstracts, where overlap would reward any shared jargon.
  */
 export function abstractSimilarity(a: PreparedRecord, b: PreparedRecord): number | undefined {
-  const x = abstractOf(a);
-  const y = abstractOf(b);
+  const x = a.abstract;
+  const y = b.abstract;
   if (x.length === 0 || y.length === 0) return undefined;
   let i = 0;
   let j = 0;

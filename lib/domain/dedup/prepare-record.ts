@@ -1,10 +1,12 @@
 /**
  * One record reduced to the normalised fields deduplication compares (ASySD's field set: title,
  * authors, year, journal, volume, pages, abstract, DOI, plus PMID). Computed once per record so
- * pair scoring does no string cleaning. Abstract tokens are built lazily: most candidate pairs are
- * settled on title before the abstract is needed.
+ * pair scoring does no string cleaning, and computed as soon as a record is read, so the record
+ * itself can be let go: at 100,000 records the raw abstracts alone are ~150 MB, their word hashes
+ * a quarter of that. Nothing here refers back to the BibRecord.
  */
 import type { BibAuthor, BibRecord } from '../records/bib-record';
+import { completenessScore } from './survivor';
 import { normalizeDoi, splitPersonName } from '../records/normalize';
 import {
   abstractTokens,
@@ -24,11 +26,12 @@ export interface DedupItem {
 }
 
 export interface PreparedRecord {
-  /** Position in the combined input (existing items first): the deterministic tie-break. */
+  /** Position in the combined input (existing items first): the deterministic tie-break. Set by findDuplicatePairs. */
   index: number;
   id: string;
   isExisting: boolean;
-  record: BibRecord;
+  /** completenessScore of the full record: the survivor rule's input. */
+  completeness: number;
   title: string;
   /** Title without spaces, so "human-computer" and "human computer" share blocking keys. */
   titleCompact: string;
@@ -47,10 +50,17 @@ export interface PreparedRecord {
   startPage?: string;
   doi?: string;
   pmid?: string;
-  abstract?: Int32Array;
+  /** Abstract words as sorted unique hashes (normalize-fields.ts abstractTokens); empty when none. */
+  abstract: Int32Array;
 }
 
-export function prepareRecord(item: DedupItem, index: number, isExisting: boolean): PreparedRecord {
+const NO_WORDS = new Int32Array(0);
+
+/**
+ * `completeness` defaults to the record's own score; pass the full record's when `item.record` is
+ * a trimmed copy (check-record.ts dedupCopy).
+ */
+export function prepareRecord(item: DedupItem, index = 0, isExisting = false, completeness = completenessScore(item.record)): PreparedRecord {
   const r = item.record;
   const title = normalizeTitle(r.title) || normalizeTitle(r.titleVernacular);
   const journals = [...new Set([normalizeJournal(r.journal), normalizeJournal(r.journalAbbrev)].filter(Boolean))];
@@ -61,7 +71,7 @@ export function prepareRecord(item: DedupItem, index: number, isExisting: boolea
     index,
     id: item.id,
     isExisting,
-    record: r,
+    completeness,
     title,
     titleCompact: title.replace(/ /g, ''),
     isNotice: isNoticeTitle(r.title),
@@ -75,6 +85,7 @@ export function prepareRecord(item: DedupItem, index: number, isExisting: boolea
     startPage: startPage(r.pages),
     doi: normalizeDoi(r.doi),
     pmid,
+    abstract: r.abstract ? abstractTokens(r.abstract) : NO_WORDS,
   };
 }
 
@@ -95,9 +106,4 @@ function authorFields(list: BibAuthor[] | undefined): { authors: string[]; famil
     families.add(fam.slice(fam.lastIndexOf(' ') + 1));
   }
   return { authors, families: [...families] };
-}
-
-export function abstractOf(p: PreparedRecord): Int32Array {
-  if (!p.abstract) p.abstract = abstractTokens(p.record.abstract);
-  return p.abstract;
 }
