@@ -5,7 +5,7 @@
 import { listDedupCandidateRecords, type DedupCandidateState } from '../../db/records';
 import type { Tx } from '../../db/client';
 import { LocalDedupSession, type DedupSession } from './dedup-session';
-import { WorkerDedupSession } from './dedup-in-worker';
+import { heapLimitMb, WorkerDedupSession } from './dedup-in-worker';
 
 /**
  * Below these sizes deduplication takes milliseconds and a worker's start (~50 ms built, more from
@@ -16,7 +16,7 @@ const WORKER_MIN_EARLIER_RECORDS = 2000;
 
 export function openDedupSession(fileBytes: number, earlierRecords: number): DedupSession {
   const big = fileBytes >= WORKER_MIN_FILE_BYTES || earlierRecords >= WORKER_MIN_EARLIER_RECORDS;
-  return big ? new WorkerDedupSession() : new LocalDedupSession();
+  return big ? new WorkerDedupSession(heapLimitMb(fileBytes, earlierRecords)) : new LocalDedupSession();
 }
 
 /** Hands the session the earlier records among `states` that it has not been given yet. */
