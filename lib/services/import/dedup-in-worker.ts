@@ -10,11 +10,13 @@
  * large one, and it lowered the 100,000-record import's peak by ~25 MB.
  *
  * Bundling: `new Worker(new URL('./dedup-worker.ts', import.meta.url))` is the form Next's
- * bundler (Turbopack) recognises and compiles into a worker chunk of the built app. Run from
- * source (vitest, tsx), this module's URL ends in .ts and the worker starts through
- * dedup-worker-source.mjs, which registers tsx first.
+ * bundler (Turbopack) recognises and compiles into a worker chunk of the built app
+ * (.next/server/chunks/[worker thread]-...dedup-worker...js). Run from source (vitest, tsx), this
+ * module's URL ends in .ts and the worker starts through dedup-worker-source.mjs, which registers
+ * tsx first.
  */
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors';
 import type { DedupSession, ExistingRecord, ExistingState } from './dedup-session';
@@ -35,11 +37,16 @@ export type WorkerReply = { seq: number; plan: DuplicatePlan; error?: undefined 
 function startWorker(heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 };
   if (import.meta.url.endsWith('.ts')) {
-    const entry = new URL('./dedup-worker.ts', import.meta.url).href;
-    return new Worker(fileURLToPath(new URL('./dedup-worker-source.mjs', import.meta.url)), { workerData: { entry }, resourceLimits });
+    const entry = pathToFileURL(sourceFile('worker')).href;
+    // Reflect.construct, not `new Worker(...)`: the bundler would compile the bootstrap (and tsx) as a worker entry.
+    return Reflect.construct(Worker, [sourceFile('bootstrap'), { workerData: { entry }, resourceLimits }]) as Worker;
   }
   return new Worker(new URL('./dedup-worker.ts', import.meta.url), { resourceLimits });
 }
+
+/** Source files (the built app never uses them). */
+const SOURCE_FILES = { worker: 'dedup-worker.ts', bootstrap: 'dedup-worker-source.mjs' };
+const sourceFile = (key: keyof typeof SOURCE_FILES) => path.join(path.dirname(fileURLToPath(import.meta.url)), SOURCE_FILES[key]);
 
 export class WorkerDedupSession implements DedupSession {
   private readonly worker: Worker;
