@@ -8,8 +8,8 @@ async function chunkSizes(blob: Blob): Promise<{ sizes: number[]; bytes: Buffer 
 }
 
 /** A Blob whose stream hands out the given pieces (as the File of a Next.js multipart upload does: one piece). */
-function blobOfPieces(pieces: Uint8Array[]): Blob {
-  const blob = new Blob(pieces);
+function blobOfPieces(pieces: Buffer[]): Blob {
+  const blob = new Blob(pieces.map((p) => new Uint8Array(p)));
   const stream = () =>
     new ReadableStream<Uint8Array>({
       start(controller) {
@@ -31,7 +31,7 @@ describe('blobSource', () => {
   });
 
   it('gathers small pieces into CHUNK_BYTES chunks', async () => {
-    const pieces: Uint8Array[] = [];
+    const pieces: Buffer[] = [];
     for (let i = 0; i < data.length; i += 65536) pieces.push(data.subarray(i, i + 65536));
     const { sizes, bytes } = await chunkSizes(blobOfPieces(pieces));
     expect(sizes.slice(0, 3)).toEqual([CHUNK_BYTES, CHUNK_BYTES, CHUNK_BYTES]);
