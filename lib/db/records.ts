@@ -1,100 +1,12 @@
 /**
- * Records as imported. Written in batches: each batch travels as ONE parameter holding a JSON
- * array, which PostgreSQL unpacks with json_to_recordset. A batch costs one statement and no
- * per-value escaping on our side whatever its size (PostgreSQL's 65,535-parameter limit never
- * applies). Never hard-deleted: duplicates point at a record they were paired with (the root of
- * those links is the survivor), with removedReason 'duplicate'.
+ * Records as imported (written through staged-records.ts). Never hard-deleted: duplicates point at
+ * a record they were paired with (the root of those links is the survivor), with removedReason
+ * 'duplicate'.
  */
 import type { BibAuthor, BibRecord } from '../domain/records/bib-record';
 import { notFound } from '../errors';
 import type { Prisma, RemovalReason } from './generated/client';
 import { getDb, type Tx } from './client';
-
-export interface NewRecordRow {
-  id: string;
-  /** 1-based number of the record in its file. */
-  position: number;
-  sourceLine: number;
-  record: BibRecord;
-  raw: string;
-}
-
-function rowJson(row: NewRecordRow): string {
-  const r = row.record;
-  return JSON.stringify({
-    id: row.id, position: row.position, line: row.sourceLine, pmid: r.pmid, doi: r.doi, title: r.title ?? '',
-    tv: r.titleVernacular, abstract: r.abstract ?? '', authors: r.authors ?? [], year: r.year, pd: r.publicationDate,
-    journal: r.journal, ja: r.journalAbbrev, volume: r.volume, issue: r.issue, pages: r.pages, kw: r.keywords ?? [],
-    mh: r.meshTerms ?? [], pt: r.publicationTypes ?? [], language: r.language, issn: r.issn, url: r.url,
-    sdb: r.sourceDatabase, raw: row.raw,
-  });
-}
-
-const insertSql = (batch: string) => `
-INSERT INTO "Record" ("id", "reviewId", "searchId", "position", "sourceLine", "pmid", "doi", "title", "titleVernacular",
-  "abstract", "authors", "year", "publicationDate", "journal", "journalAbbrev", "volume", "issue", "pages", "keywords",
-  "meshTerms", "publicationTypes", "language", "issn", "url", "sourceDatabase", "raw")
-SELECT v.id, $1::uuid, $2::uuid, v.position, v.line, v.pmid, v.doi, v.title, v.tv, v.abstract, v.authors, v.year,
-  v.pd, v.journal, v.ja, v.volume, v.issue, v.pages, v.kw, v.mh, v.pt, v.language, v.issn, v.url, v.sdb, v.raw
-FROM json_to_recordset(${batch}) AS v(id uuid, position int, line int, pmid text, doi text, title text, tv text,
-  abstract text, authors jsonb, year int, pd text, journal text, ja text, volume text, issue text, pages text,
-  kw text[], mh text[], pt text[], language text, issn text, url text, sdb text, raw text)`;
-
-/**
- * The batch goes as bytes to a PostgreSQL server: Prisma's raw-query layer then passes it as
- * base64 instead of escaping it into JSON a second time (3 s less per 100,000 records). PGlite
- * turns bytes into hex in JavaScript, which is far slower, so it gets the text.
- */
-const AS_BYTES = insertSql(`convert_from($3::bytea, 'UTF8')::json`);
-const AS_TEXT = insertSql(`$3::json`);
-
-/**
- * Prisma's client and its driver adapters each keep their last 100 debug messages in memory for
- * error reports, even with DEBUG off, and the message of a raw statement holds its arguments: a
- * whole batch of records. Left alone, a 100,000-record import keeps every batch alive (over 1 GB).
- * A hundred trivial statements push the batches out; done after every ~16 MB of batches, that
- * costs a few hundred milliseconds per 100,000 records.
- */
-const CHARS_BETWEEN_RELEASES = 16 << 20;
-const DEBUG_HISTORY = 100;
-
-/** A batch made ready to send (the serialising done before the previous batch has finished). */
-export interface PreparedBatch {
-  payload: string | Buffer;
-  chars: number;
-}
-
-export interface RecordWriter {
-  /** Serialises rows for one statement; pure CPU, no database. */
-  prepare(rows: NewRecordRow[]): PreparedBatch;
-  /** Inserts a prepared batch. */
-  write(batch: PreparedBatch): Promise<void>;
-}
-
-/** A writer of one search's records inside an import transaction. */
-export async function createRecordWriter(tx: Tx, reviewId: string, searchId: string): Promise<RecordWriter> {
-  const [{ version, lz4 }] = await tx.$queryRawUnsafe<{ version: string; lz4: boolean }[]>(
-    `SELECT version() AS version, EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) AS lz4`,
-  );
-  const isEmbedded = /PGlite/i.test(version);
-  // Long raw records are compressed as they are stored; lz4 (when the server has it) does that
-  // several times faster than PostgreSQL's default pglz. For this transaction only.
-  if (lz4) await tx.$executeRawUnsafe(`SET LOCAL default_toast_compression = 'lz4'`);
-  let charsSinceRelease = 0;
-  return {
-    prepare(rows) {
-      const json = `[${rows.map(rowJson).join(',')}]`;
-      return { payload: isEmbedded ? json : Buffer.from(json, 'utf8'), chars: json.length };
-    },
-    async write(batch) {
-      await tx.$executeRawUnsafe(isEmbedded ? AS_TEXT : AS_BYTES, reviewId, searchId, batch.payload);
-      charsSinceRelease += batch.chars;
-      if (charsSinceRelease < CHARS_BETWEEN_RELEASES) return;
-      charsSinceRelease = 0;
-      for (let i = 0; i < DEBUG_HISTORY; i++) await tx.$executeRawUnsafe('SELECT 1');
-    },
-  };
-}
 
 export interface DuplicateLink {
   id: string;
@@ -119,9 +31,8 @@ export async function applyDuplicateLinks(tx: Tx, reviewId: string, links: Dupli
   }
 }
 
-export interface DedupCandidate {
+export interface DedupCandidateState {
   id: string;
-  record: BibRecord;
   duplicateOfId: string | null;
   hasDecisions: boolean;
 }
@@ -135,16 +46,25 @@ const BIB_SELECT = {
 type BibRow = Prisma.RecordGetPayload<{ select: typeof BIB_SELECT }>;
 
 /**
- * The review's records that deduplication compares new ones with: all but those removed for other
- * reasons, and but those of `exceptSearchId` (the search being imported). Not `raw`.
+ * The review's records that deduplication compares new ones with (all but those removed for other
+ * reasons), in import order, with what planning needs: their link and whether they have
+ * decisions. Light: no bibliographic fields (listDedupCandidateRecords reads those).
  */
-export async function listDedupCandidates(reviewId: string, tx: Tx = getDb(), exceptSearchId?: string): Promise<DedupCandidate[]> {
+export async function listDedupCandidateStates(reviewId: string, tx: Tx = getDb()): Promise<DedupCandidateState[]> {
   const rows = await tx.record.findMany({
-    where: { reviewId, OR: [{ removedReason: null }, { removedReason: 'duplicate' }], ...(exceptSearchId ? { searchId: { not: exceptSearchId } } : {}) },
-    select: { id: true, duplicateOfId: true, ...BIB_SELECT, _count: { select: { decisions: true } } },
+    where: { reviewId, OR: [{ removedReason: null }, { removedReason: 'duplicate' }] },
+    select: { id: true, duplicateOfId: true, _count: { select: { decisions: true } } },
     orderBy: [{ createdAt: 'asc' }, { searchId: 'asc' }, { position: 'asc' }],
   });
-  return rows.map((r) => ({ id: r.id, duplicateOfId: r.duplicateOfId, hasDecisions: r._count.decisions > 0, record: toBibRecord(r) }));
+  return rows.map((r) => ({ id: r.id, duplicateOfId: r.duplicateOfId, hasDecisions: r._count.decisions > 0 }));
+}
+
+/** Bibliographic fields of the given records (not `raw`), in pages, so a big review is never one result. */
+export async function* listDedupCandidateRecords(ids: string[], tx: Tx = getDb(), pageSize = 2000): AsyncGenerator<Array<{ id: string; record: BibRecord }>> {
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const rows = await tx.record.findMany({ where: { id: { in: ids.slice(i, i + pageSize) } }, select: { id: true, ...BIB_SELECT } });
+    yield rows.map((r) => ({ id: r.id, record: toBibRecord(r) }));
+  }
 }
 
 export function toBibRecord(r: BibRow): BibRecord {

@@ -8,7 +8,10 @@ import type { Prisma, SourceType } from './generated/client';
 import { notFound } from '../errors';
 import { getDb, type Tx } from './client';
 
-/** Long enough for a 100,000-record import on the embedded database, with room for waiting behind another. */
+/**
+ * The import's final transaction moves staged records (seconds at 100,000), but may first wait
+ * for another import or a duplicate decision holding the lock: generous.
+ */
 const IDENTIFICATION_TX_MS = 30 * 60_000;
 
 /**
@@ -74,15 +77,6 @@ export async function insertSearch(tx: Tx, input: NewSearch): Promise<void> {
       problems: input.problems as Prisma.InputJsonValue,
     },
   });
-}
-
-/** What is only known once the whole file has been read. */
-export async function completeSearch(
-  tx: Tx,
-  searchId: string,
-  totals: { format: string; fileSha256: string; recordsImported: number; problemsSkipped: number; problems: unknown[] },
-): Promise<void> {
-  await tx.search.update({ where: { id: searchId }, data: { ...totals, problems: totals.problems as Prisma.InputJsonValue } });
 }
 
 type SearchRow = Prisma.SearchGetPayload<{ include: { createdBy: { select: { id: true; name: true } } } }>;

@@ -64,6 +64,8 @@ export const importFieldsSchema = z.object({
   csvMapping: z.preprocess(emptyToUndefined, csvMappingText.optional()),
   /** Optional: the format the user says the file is; a file whose content is another format is refused. */
   format: z.preprocess(emptyToUndefined, z.enum(IMPORT_FORMATS, { message: 'format must be medline, pubmed-xml, ris or csv.' }).optional()),
+  /** Optional: a UUID the caller chose, under which GET /imports/{importId} reports the server's progress. */
+  importId: z.preprocess(emptyToUndefined, z.uuid({ message: 'importId must be a UUID.' }).optional()),
 });
 export type ImportFields = z.infer<typeof importFieldsSchema>;
 

@@ -5,7 +5,7 @@
  * get 401 with WWW-Authenticate; non-members of a review get 404 (existence is not revealed);
  * members below the needed role get 403; refused calls change nothing.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -282,6 +282,19 @@ const ENDPOINTS: Endpoint[] = [
     verify: (res, _w, _c, params) => expect(res.json.id).toBe(params.searchId),
   },
   { route: 'POST /api/v1/reviews/{reviewId}/imports/preview', access: 'owner', ok: 200, form: risUpload, changesNothing: true },
+  {
+    route: 'GET /api/v1/reviews/{reviewId}/imports/{importId}',
+    access: 'owner',
+    ok: 200,
+    setup: async (w) => {
+      const importId = randomUUID();
+      const form = risUpload();
+      form.set('importId', importId);
+      await call('POST', `/api/v1/reviews/${w.reviewId}/searches`, { token: w.owner.token, form });
+      return { importId };
+    },
+    verify: (res, w, _c, params) => expect(res.json).toMatchObject({ id: params.importId, reviewId: w.reviewId, kind: 'import', phase: 'done', records: 1 }),
+  },
   { route: 'GET /api/v1/reviews/{reviewId}/records', access: 'viewer', ok: 200, verify: (res) => expect(res.json.total).toBe(3) },
   { route: 'GET /api/v1/reviews/{reviewId}/records/{recordId}', access: 'viewer', ok: 200, verify: (res, w) => expect(res.json.id).toBe(w.recordId) },
   { route: 'GET /api/v1/reviews/{reviewId}/duplicates', access: 'viewer', ok: 200 },

@@ -1,7 +1,7 @@
 /**
  * All or nothing: a file that cannot be imported stores nothing (no search, record, pair or
- * audit event), and the error names the file and the line. Includes a failure in the middle of
- * the write transaction, after record batches were already inserted.
+ * audit event, and no staged record left behind), and the error names the file and the line.
+ * Includes a failure in the middle of the final transaction, after staged records were moved.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,8 +29,14 @@ beforeAll(async () => {
 
 async function counts() {
   const db = getDb();
-  const [searches, records, pairs, events] = await Promise.all([db.search.count(), db.record.count(), db.duplicatePair.count(), db.auditEvent.count()]);
-  return { searches, records, pairs, events };
+  const [searches, records, pairs, events, staged] = await Promise.all([
+    db.search.count(),
+    db.record.count(),
+    db.duplicatePair.count(),
+    db.auditEvent.count(),
+    db.stagedRecord.count(),
+  ]);
+  return { searches, records, pairs, events, staged };
 }
 
 async function expectRefused(file: ByteSource, fields: Record<string, unknown> = { source: 'PubMed' }, options = {}): Promise<AppError> {

@@ -110,7 +110,26 @@ const uploadForm = {
       skipProblemRecords: { type: 'string', enum: ['true', 'false'], default: 'false', description: 'Import without the records that have neither a title nor an abstract' },
       csvMapping: { type: 'string', description: `JSON: {"fields": {"title": "Title", ...}}; fields: ${CSV_FIELDS.join(', ')}` },
       format: { type: 'string', enum: IMPORT_FORMATS, description: 'Optional: refuse the file if its content is another format' },
+      importId: { type: 'string', format: 'uuid', description: 'Optional: a UUID you choose; while the request runs, GET /imports/{importId} reports the server\'s progress' },
     },
+  },
+};
+
+const importJob = {
+  type: 'object',
+  properties: {
+    id,
+    reviewId: id,
+    kind: { type: 'string', enum: ['import', 'preview'] },
+    phase: { type: 'string', enum: ['reading', 'deduplicating', 'saving', 'done', 'failed'] },
+    bytesRead: { type: 'integer', description: 'Bytes of the file read so far' },
+    totalBytes: int,
+    records: { type: 'integer', description: 'reading: records read; deduplicating: records compared; saving: records saved' },
+    totalRecords: { type: 'integer', description: 'Records to save, once reading has ended' },
+    searchId: { ...id, description: 'The imported search, once done' },
+    error: { type: 'object', properties: { code: str, message: str }, description: 'Once failed: the same error the upload\'s request answers' },
+    startedAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
   },
 };
 
@@ -163,6 +182,15 @@ export const identificationPaths: Paths = {
       params: [reviewId],
       body: uploadForm,
       responses: { '200': { description: 'Records read, problems, duplicates, format, CSV mapping', schema: preview }, ...fileErrors },
+    },
+  },
+  '/api/v1/reviews/{reviewId}/imports/{importId}': {
+    get: {
+      summary: 'Server-side progress of an import or preview sent with this importId (owners only)',
+      description: 'Poll while the POST runs (it still answers with the result). 404 until the server has received the whole upload, and 10 minutes after the job ended.',
+      tags: ['identification'],
+      params: [reviewId, { name: 'importId', in: 'path', schema: id }],
+      responses: { '200': { description: 'The job\'s phase and counts', schema: importJob } },
     },
   },
   '/api/v1/reviews/{reviewId}/records': {

@@ -13,6 +13,12 @@
  * WINDOW records either side of it, which bounds work at n·WINDOW per key. "Family" is the last
  * word of the first author's family name, as in prepare-record.ts.
  * Existing-vs-existing pairs are never produced (incremental imports compare only what is new).
+ *
+ * Memory (100,000 records): blocks are found one key kind at a time with a map from key to the
+ * last record holding it and a chain array linking each record to the previous one with the same
+ * key, so a block costs no array of its own and each kind's keys are let go before the next kind.
+ * Candidate pairs are kept as one packed number each (i * n + j) in a typed array, sorted once to
+ * drop repeats: no per-pair object exists until a pair scores (find-duplicates.ts).
  */
 import type { PreparedRecord } from './prepare-record';
 
@@ -21,21 +27,28 @@ const WINDOW = 12;
 const TITLE_KEY_LENGTH = 24;
 const MIN_RARE_WORD = 4;
 
+type KeyOf = (p: PreparedRecord, wordCount: Map<string, number>) => string | undefined;
+
+/** One function per key kind, in the order of the table above. */
+const KEY_KINDS: KeyOf[] = [
+  (p) => (p.titleCompact ? p.titleCompact.slice(0, TITLE_KEY_LENGTH) : undefined),
+  (p) => (p.titleCompact.length > TITLE_KEY_LENGTH ? p.titleCompact.slice(-TITLE_KEY_LENGTH) : undefined),
+  (p, wordCount) => (p.titleCompact ? rareWords(p.title, wordCount) : undefined),
+  (p) => (p.firstFamily && p.year !== undefined ? `${p.firstFamily}|${p.year}` : undefined),
+  (p) => (p.firstFamily && p.startPage ? `${p.firstFamily}|${p.startPage}` : undefined),
+  (p) => (p.volume && p.startPage ? `${p.volume}|${p.startPage}` : undefined),
+  (p) => p.doi,
+  (p) => p.pmid,
+];
+const KIND_LABELS = ['t', 's', 'w', 'a', 'f', 'v', 'd', 'p'];
+
+/** Every blocking key of one record, labelled by kind (for tests and explanations). */
 export function blockingKeys(p: PreparedRecord, wordCount: Map<string, number>): string[] {
   const keys: string[] = [];
-  const t = p.titleCompact;
-  if (t) {
-    keys.push('t|' + t.slice(0, TITLE_KEY_LENGTH));
-    if (t.length > TITLE_KEY_LENGTH) keys.push('s|' + t.slice(-TITLE_KEY_LENGTH));
-    const rare = rareWords(p.title, wordCount);
-    if (rare) keys.push('w|' + rare);
-  }
-  const family = p.families[0];
-  if (family && p.year !== undefined) keys.push(`a|${family}|${p.year}`);
-  if (family && p.startPage) keys.push(`f|${family}|${p.startPage}`);
-  if (p.volume && p.startPage) keys.push(`v|${p.volume}|${p.startPage}`);
-  if (p.doi) keys.push('d|' + p.doi);
-  if (p.pmid) keys.push('p|' + p.pmid);
+  KEY_KINDS.forEach((keyOf, k) => {
+    const key = keyOf(p, wordCount);
+    if (key) keys.push(`${KIND_LABELS[k]}|${key}`);
+  });
   return keys;
 }
 
@@ -51,56 +64,71 @@ function rareWords(title: string, wordCount: Map<string, number>): string | unde
   return words.slice(0, 2).sort().join(' ');
 }
 
-interface Block {
-  members: number[];
-  /** Oversized blocks only: members sorted by title, and each member's position in that order. */
-  sorted?: number[];
-  position?: Map<number, number>;
+/** Candidate pairs as packed numbers i * n + j (i < j); grows by doubling. */
+class PairList {
+  codes = new Float64Array(1 << 16);
+  length = 0;
+  constructor(private readonly n: number) {}
+  add(i: number, j: number): void {
+    if (this.length === this.codes.length) {
+      const bigger = new Float64Array(this.codes.length * 2);
+      bigger.set(this.codes);
+      this.codes = bigger;
+    }
+    this.codes[this.length++] = i < j ? i * this.n + j : j * this.n + i;
+  }
 }
 
 /**
- * Calls `visit(i, j)` once per candidate pair of indexes into `records`, i < j, in increasing i.
- * Repeats (a pair sharing several keys) are skipped with a per-record stamp array rather than a
- * set of pair codes, which at 100k records meant 700k boxed numbers for the garbage collector.
+ * Calls `visit(i, j)` once per candidate pair of indexes into `records`, i < j, in increasing
+ * (i, j) order.
  */
 export function forEachCandidatePair(records: PreparedRecord[], visit: (i: number, j: number) => void): void {
+  const n = records.length;
   const wordCount = new Map<string, number>();
   for (const p of records) for (const w of titleWords(p.title)) wordCount.set(w, (wordCount.get(w) ?? 0) + 1);
 
-  const blocks = new Map<string, Block>();
-  const blocksOf: Block[][] = records.map(() => []);
-  for (let i = 0; i < records.length; i++) {
-    for (const key of blockingKeys(records[i], wordCount)) {
-      let block = blocks.get(key);
-      if (!block) blocks.set(key, (block = { members: [] }));
-      block.members.push(i);
-      blocksOf[i].push(block);
+  const pairs = new PairList(n);
+  const previous = new Int32Array(n);
+  const members: number[] = [];
+  for (const keyOf of KEY_KINDS) {
+    const last = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const key = keyOf(records[i], wordCount);
+      if (key === undefined || key === '') continue;
+      previous[i] = last.get(key) ?? -1;
+      last.set(key, i);
+    }
+    for (const tail of last.values()) {
+      if (previous[tail] < 0) continue; // a block of one
+      members.length = 0;
+      for (let m = tail; m >= 0; m = previous[m]) members.push(m);
+      addBlockPairs(records, members, pairs);
     }
   }
-  for (const block of blocks.values()) {
-    if (block.members.length <= MAX_BLOCK) continue;
-    block.sorted = [...block.members].sort((x, y) => compareTitles(records[x], records[y]) || x - y);
-    block.position = new Map(block.sorted.map((m, pos) => [m, pos]));
-  }
+  wordCount.clear();
 
-  const stamp = new Int32Array(records.length).fill(-1);
-  for (let i = 0; i < records.length; i++) {
-    const onlyNew = records[i].isExisting;
-    stamp[i] = i;
-    const consider = (j: number) => {
-      if (j <= i || stamp[j] === i || (onlyNew && records[j].isExisting)) return;
-      stamp[j] = i;
-      visit(i, j);
-    };
-    for (const block of blocksOf[i]) {
-      if (!block.sorted) {
-        for (const j of block.members) consider(j);
-        continue;
-      }
-      const pos = block.position!.get(i)!;
-      const end = Math.min(block.sorted.length, pos + WINDOW + 1);
-      for (let q = Math.max(0, pos - WINDOW); q < end; q++) consider(block.sorted[q]);
-    }
+  const codes = pairs.codes.subarray(0, pairs.length).sort();
+  for (let k = 0; k < codes.length; k++) {
+    if (k > 0 && codes[k] === codes[k - 1]) continue;
+    const i = Math.floor(codes[k] / n);
+    visit(i, codes[k] - i * n);
+  }
+}
+
+/** All pairs of a small block; the sorted-neighbourhood window over an oversized one. */
+function addBlockPairs(records: PreparedRecord[], members: number[], pairs: PairList): void {
+  const consider = (x: number, y: number) => {
+    if (!(records[x].isExisting && records[y].isExisting)) pairs.add(x, y);
+  };
+  if (members.length <= MAX_BLOCK) {
+    for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) consider(members[a], members[b]);
+    return;
+  }
+  members.sort((x, y) => compareTitles(records[x], records[y]) || x - y);
+  for (let a = 0; a < members.length; a++) {
+    const end = Math.min(members.length, a + WINDOW + 1);
+    for (let b = a + 1; b < end; b++) consider(members[a], members[b]);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { jaroWinkler } from './jaro-winkler';
 import { isJournalAbbreviation } from './normalize-fields';
-import { abstractOf, MAX_AUTHORS, type PreparedRecord } from './prepare-record';
+import { AUTHOR_SEPARATOR, MAX_AUTHORS, type PreparedRecord } from './prepare-record';
 
 /** Below this many distinct words the overlap coefficient is too easily high; use Dice instead. */
 const MIN_WORDS_FOR_OVERLAP = 25;
@@ -26,15 +26,23 @@ export function titleSimilarity(a: PreparedRecord, b: PreparedRecord): number | 
  * one database splits differently ("Palmer du Preez, K" vs "du Preez, K"), where JW drops to 0.78.
  */
 export function authorSimilarity(a: PreparedRecord, b: PreparedRecord): number | undefined {
-  const n = Math.min(a.authors.length, b.authors.length, MAX_AUTHORS);
+  const n = Math.min(a.authorCount, b.authorCount, MAX_AUTHORS);
   if (n === 0) return undefined;
-  const jw = jaroWinkler(a.authors.slice(0, n).join(' '), b.authors.slice(0, n).join(' '));
-  if (jw === 1 || a.families.length === 0 || b.families.length === 0) return jw;
-  const [small, large] = a.families.length <= b.families.length ? [a.families, b.families] : [b.families, a.families];
+  const jw = jaroWinkler(firstAuthors(a, n), firstAuthors(b, n));
+  if (jw === 1 || !a.families || !b.families) return jw;
+  const x = a.families.split(' ');
+  const y = b.families.split(' ');
+  const [small, large] = x.length <= y.length ? [x, y] : [y, x];
   const other = new Set(large);
   let common = 0;
   for (const f of small) if (other.has(f)) common++;
   return Math.max(jw, common / small.length);
+}
+
+/** The first `n` "family initial" keys, space-separated. */
+function firstAuthors(p: PreparedRecord, n: number): string {
+  const all = p.authors.split(AUTHOR_SEPARATOR);
+  return (n < all.length ? all.slice(0, n) : all).join(' ');
 }
 
 /**
@@ -55,10 +63,10 @@ export function titleNumbersConflict(a: PreparedRecord, b: PreparedRecord): bool
 
 /** Best match over full title and abbreviation on each side; a valid abbreviation counts as 1. */
 export function journalSimilarity(a: PreparedRecord, b: PreparedRecord): number | undefined {
-  if (a.journals.length === 0 || b.journals.length === 0) return undefined;
+  if (!a.journals || !b.journals) return undefined;
   let best = 0;
-  for (const x of a.journals) {
-    for (const y of b.journals) {
+  for (const x of a.journals.split(AUTHOR_SEPARATOR)) {
+    for (const y of b.journals.split(AUTHOR_SEPARATOR)) {
       if (x === y || isJournalAbbreviation(x, y) || isJournalAbbreviation(y, x)) return 1;
       best = Math.max(best, jaroWinkler(x, y));
     }
@@ -83,8 +91,8 @@ export function yearGap(a: PreparedRecord, b: PreparedRecord): number | undefine
  * truncating the abstract; Dice for short abstracts, where overlap would reward any shared jargon.
  */
 export function abstractSimilarity(a: PreparedRecord, b: PreparedRecord): number | undefined {
-  const x = abstractOf(a);
-  const y = abstractOf(b);
+  const x = a.abstract;
+  const y = b.abstract;
   if (x.length === 0 || y.length === 0) return undefined;
   let i = 0;
   let j = 0;

@@ -6,11 +6,13 @@
  * join groups here. Incremental use: `existing` records (earlier searches of the review) are
  * compared with the new ones, never with each other.
  * Output order is deterministic: pairs by (a, b) input position, groups by first member.
+ * findDuplicatePairs is the same on records already prepared (prepare-record.ts), which is how
+ * imports call it: each record is reduced to its dedup fields as it is read.
  */
 import { forEachCandidatePair } from './blocking';
 import { prepareRecord, type DedupItem, type PreparedRecord } from './prepare-record';
 import { scorePair, type DuplicateTier, type PairScores } from './score-pair';
-import { pickSurvivor } from './survivor';
+
 
 export type { DedupItem } from './prepare-record';
 export type { DuplicateTier, PairScores } from './score-pair';
@@ -40,18 +42,9 @@ export interface FindDuplicatesOptions {
 }
 
 export function findDuplicates(items: DedupItem[], options: FindDuplicatesOptions = {}): DedupResult {
-  const existing = options.existing ?? [];
-  const records: PreparedRecord[] = [
-    ...existing.map((it, i) => prepareRecord(it, i, true)),
-    ...items.map((it, i) => prepareRecord(it, existing.length + i, false)),
-  ];
-
-  const found: { i: number; j: number; pair: DuplicatePair }[] = [];
-  forEachCandidatePair(records, (i, j) => {
-    const verdict = scorePair(records[i], records[j]);
-    if (verdict) found.push({ i, j, pair: { a: records[i].id, b: records[j].id, ...verdict } });
-  });
-  found.sort((x, y) => x.i - y.i || x.j - y.j);
+  const existing = (options.existing ?? []).map((it) => prepareRecord(it));
+  const records = [...existing, ...items.map((it) => prepareRecord(it))];
+  const found = scoreCandidates(existing, records.slice(existing.length));
 
   const parent = records.map((_, i) => i);
   const root = (x: number): number => {
@@ -80,9 +73,40 @@ export function findDuplicates(items: DedupItem[], options: FindDuplicatesOption
     if (list) list.push(x);
     else members.set(r, [x]);
   }
-  const groups = [...members.entries()]
-    .sort(([r1], [r2]) => r1 - r2)
-    .map(([, idx]) => pickSurvivor(idx.map((x) => ({ id: records[x].id, record: records[x].record }))));
+  const groups = [...members.entries()].sort(([r1], [r2]) => r1 - r2).map(([, idx]) => mostComplete(idx.map((x) => records[x])));
 
   return { pairs: found.map((f) => f.pair), groups };
+}
+
+/** Pairs among `incoming` and between `incoming` and `existing` (never existing with existing). */
+export function findDuplicatePairs(existing: PreparedRecord[], incoming: PreparedRecord[]): DuplicatePair[] {
+  return scoreCandidates(existing, incoming).map((f) => f.pair);
+}
+
+interface Found {
+  i: number;
+  j: number;
+  pair: DuplicatePair;
+}
+
+/** Indexes the records (existing first), then scores each candidate pair in (i, j) order. */
+function scoreCandidates(existing: PreparedRecord[], incoming: PreparedRecord[]): Found[] {
+  const records = existing.length ? [...existing, ...incoming] : incoming;
+  records.forEach((r, i) => {
+    r.index = i;
+    r.isExisting = i < existing.length;
+  });
+  const found: Found[] = [];
+  forEachCandidatePair(records, (i, j) => {
+    const verdict = scorePair(records[i], records[j]);
+    if (verdict) found.push({ i, j, pair: { a: records[i].id, b: records[j].id, ...verdict } });
+  });
+  return found;
+}
+
+/** pickSurvivor (survivor.ts) on prepared records: highest completeness, earliest on ties. */
+function mostComplete(group: PreparedRecord[]): DuplicateGroup {
+  let best = 0;
+  for (let i = 1; i < group.length; i++) if (group[i].completeness > group[best].completeness) best = i;
+  return { survivorId: group[best].id, duplicateIds: group.filter((_, i) => i !== best).map((r) => r.id) };
 }

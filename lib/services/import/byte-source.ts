@@ -26,14 +26,19 @@ export function bytesSource(name: string, bytes: Uint8Array): ByteSource {
   };
 }
 
-/** A Blob or File (multipart uploads): Blobs can be streamed any number of times. */
+/**
+ * A Blob or File (multipart uploads): Blobs can be streamed any number of times. Pieces are
+ * regrouped into CHUNK_BYTES: Node's own Blobs hand out 64 KiB pieces (too small to parse
+ * efficiently), and the File that Next.js builds from a multipart body hands out the whole file as
+ * ONE piece, which would be decoded and parsed in one go, blocking the server for seconds and
+ * reporting no progress until the end.
+ */
 export function blobSource(name: string, blob: Blob): ByteSource {
   return {
     name,
     size: blob.size,
     async *chunks() {
       const reader = blob.stream().getReader();
-      // Blob streams hand out 64 KiB pieces; gathering them keeps per-chunk parser work low.
       let pending: Uint8Array[] = [];
       let pendingBytes = 0;
       try {
@@ -42,13 +47,14 @@ export function blobSource(name: string, blob: Blob): ByteSource {
           if (done) break;
           pending.push(value);
           pendingBytes += value.length;
-          if (pendingBytes >= CHUNK_BYTES) {
-            yield pending.length === 1 ? pending[0] : Buffer.concat(pending);
-            pending = [];
-            pendingBytes = 0;
-          }
+          if (pendingBytes < CHUNK_BYTES) continue;
+          const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+          const whole = bytes.length - (bytes.length % CHUNK_BYTES);
+          for (let i = 0; i < whole; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
+          pending = whole < bytes.length ? [bytes.subarray(whole)] : [];
+          pendingBytes = bytes.length - whole;
         }
-        if (pendingBytes > 0) yield Buffer.concat(pending);
+        if (pendingBytes > 0) yield pending.length === 1 ? pending[0] : Buffer.concat(pending);
       } finally {
         reader.releaseLock();
       }

@@ -9,6 +9,7 @@ import { importFieldsSchema, previewFieldsSchema, recordQuerySchema } from '../.
 import { isUuid, requireReviewRole } from '../permissions';
 import type { ByteSource } from './byte-source';
 import { runImport, type ImportOptions } from './import-search';
+import { findImportJob, withImportTracking } from './import-progress';
 import { buildImportPreview } from './preview-import';
 
 export { blobSource, bytesSource, fileSource, type ByteSource } from './byte-source';
@@ -16,6 +17,7 @@ export type { ImportResult } from './import-search';
 export type { ImportPreview } from './preview-import';
 export type { ImportProgress } from './scan-file';
 export type { ImportProblem } from './file-problems';
+export type { ImportJob } from './import-progress';
 export { readImportUpload } from './read-upload';
 export { maxUploadBytes } from './scan-file';
 
@@ -25,15 +27,27 @@ export interface UploadInput {
   fields: unknown;
 }
 
+/** With an `importId` field, progress can be followed with getImportProgress while this runs. */
 export async function importSearch(userId: string, reviewId: string, upload: UploadInput, options: ImportOptions = {}) {
   await requireReviewRole(reviewId, userId, 'owner');
   const fields = importFieldsSchema.parse(upload.fields);
-  return runImport(reviewId, userId, upload.file, fields, options);
+  const job = { importId: fields.importId, reviewId, userId, kind: 'import' as const, totalBytes: upload.file.size };
+  return withImportTracking(job, options.onProgress, (onProgress) => runImport(reviewId, userId, upload.file, fields, { ...options, onProgress }), (r) => r.id);
 }
 
 export async function previewImport(userId: string, reviewId: string, upload: UploadInput, options: ImportOptions = {}) {
   await requireReviewRole(reviewId, userId, 'owner');
-  return buildImportPreview(reviewId, upload.file, previewFieldsSchema.parse(upload.fields), options);
+  const fields = previewFieldsSchema.parse(upload.fields);
+  const job = { importId: fields.importId, reviewId, userId, kind: 'preview' as const, totalBytes: upload.file.size };
+  return withImportTracking(job, options.onProgress, (onProgress) => buildImportPreview(reviewId, upload.file, fields, { ...options, onProgress }));
+}
+
+/** Progress of an import or preview that named itself with `importId` (owners, as for importing). */
+export async function getImportProgress(userId: string, reviewId: string, importId: string) {
+  await requireReviewRole(reviewId, userId, 'owner');
+  const job = isUuid(importId) ? findImportJob(reviewId, importId) : undefined;
+  if (!job) throw new AppError('not_found', 'Import not found: it has not started yet, finished more than 10 minutes ago, or belongs to another review.');
+  return job;
 }
 
 /** Every search with its PRISMA identification counts, and the review's totals. */

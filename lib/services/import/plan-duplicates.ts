@@ -15,7 +15,7 @@
  * decisions, that pair is stored as pending for a person instead of merged.
  */
 import type { BibRecord } from '../../domain/records/bib-record';
-import { completenessScore, findDuplicates, type DuplicatePair, type PairScores } from '../../domain/dedup';
+import { findDuplicatePairs, prepareRecord, type DuplicatePair, type PairScores } from '../../domain/dedup';
 
 export interface ExistingRecordForDedup {
   id: string;
@@ -65,6 +65,19 @@ export interface DuplicatePlan {
   counts: DuplicateCounts;
 }
 
+/** An earlier record as planning sees it: its dedup fields are already compared (the pairs). */
+export interface ExistingNode {
+  id: string;
+  completeness: number;
+  duplicateOfId: string | null;
+  hasDecisions: boolean;
+}
+
+export interface IncomingNode {
+  id: string;
+  completeness: number;
+}
+
 interface Node {
   id: string;
   isExisting: boolean;
@@ -77,12 +90,29 @@ interface Node {
   tree: number;
 }
 
+/** Pairs and plan in one call, on whole records (tests and small inputs). */
 export function planDuplicates(incoming: IncomingRecordForDedup[], existing: ExistingRecordForDedup[]): DuplicatePlan {
+  const existingPrepared = existing.map((e) => prepareRecord(e));
+  const incomingPrepared = incoming.map((r) => prepareRecord(r, 0, false, r.completeness));
+  const pairs = findDuplicatePairs(existingPrepared, incomingPrepared);
+  return planFromPairs(
+    pairs,
+    incoming.map((r) => ({ id: r.id, completeness: r.completeness })),
+    existing.map((e, i) => ({ id: e.id, completeness: existingPrepared[i].completeness, duplicateOfId: e.duplicateOfId, hasDecisions: e.hasDecisions })),
+  );
+}
+
+/**
+ * The plan from pairs found earlier (findDuplicatePairs over the same records, existing first in
+ * the same order): cheap, so an import can find pairs before taking the review's lock and plan
+ * under it with the links and decisions as they are then.
+ */
+export function planFromPairs(pairs: DuplicatePair[], incoming: IncomingNode[], existing: ExistingNode[]): DuplicatePlan {
   const nodes: Node[] = [];
   const indexOf = new Map<string, number>();
   for (const e of existing) {
     indexOf.set(e.id, nodes.length);
-    nodes.push({ id: e.id, isExisting: true, hasDecisions: e.hasDecisions, completeness: completenessScore(e.record), parent: -1, originalParent: -1, tree: -1 });
+    nodes.push({ id: e.id, isExisting: true, hasDecisions: e.hasDecisions, completeness: e.completeness, parent: -1, originalParent: -1, tree: -1 });
   }
   for (const r of incoming) {
     indexOf.set(r.id, nodes.length);
@@ -94,11 +124,6 @@ export function planDuplicates(incoming: IncomingRecordForDedup[], existing: Exi
     nodes[i].parent = nodes[i].originalParent = p ?? -1;
   });
   const treeMembers = existingTrees(nodes, existing.length);
-
-  const { pairs } = findDuplicates(
-    incoming.map((r) => ({ id: r.id, record: r.record })),
-    { existing: existing.map((e) => ({ id: e.id, record: e.record })) },
-  );
 
   const uf = new UnionFind(nodes.length);
   const adjacency = new Map<number, number[]>();

@@ -4,14 +4,15 @@
  * column mapping (suggested or given) with the columns left unmapped, so the user confirms it
  * before anything is stored (never a silent guess).
  */
-import { listDedupCandidates } from '../../db/records';
+import { listDedupCandidateStates } from '../../db/records';
 import type { BibFormat } from '../../domain/records/bib-record';
 import type { PreviewFields } from '../../schemas/import';
 import type { ByteSource } from './byte-source';
 import type { ImportProblem } from './file-problems';
-import { planDuplicates, type DuplicateCounts } from './plan-duplicates';
+import { loadEarlierRecords, openDedupSession } from './dedup-against-review';
+import type { DuplicateCounts, DuplicatePlan } from './plan-duplicates';
 import { FORMAT_LABELS, type TextEncoding } from './read-records';
-import { scanFile, type ImportProgress, type RecordPreview } from './scan-file';
+import { scanFile, type ImportProgress, type RecordPreview, type ScannedFile } from './scan-file';
 
 export interface ImportPreview {
   fileName: string;
@@ -38,13 +39,25 @@ export async function buildImportPreview(
   fields: PreviewFields,
   options: { maxBytes?: number; onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<ImportPreview> {
-  const scan = await scanFile(source, {
-    csvMapping: fields.csvMapping ? { fields: fields.csvMapping.fields, unmapped: [] } : undefined,
-    expectedFormat: fields.format,
-    maxBytes: options.maxBytes,
-    onProgress: options.onProgress,
-  });
-  const plan = planDuplicates(scan.items, await listDedupCandidates(reviewId));
+  const earlier = await listDedupCandidateStates(reviewId);
+  const dedup = openDedupSession(source.size, earlier.length);
+  try {
+    await loadEarlierRecords(dedup, earlier, new Set());
+    const scan = await scanFile(source, {
+      csvMapping: fields.csvMapping ? { fields: fields.csvMapping.fields, unmapped: [] } : undefined,
+      expectedFormat: fields.format,
+      maxBytes: options.maxBytes,
+      onProgress: options.onProgress,
+      dedup,
+    });
+    options.onProgress?.({ phase: 'deduplicating', bytesRead: source.size, totalBytes: source.size, records: scan.importable });
+    return toPreview(scan, await dedup.plan(earlier));
+  } finally {
+    await dedup.close();
+  }
+}
+
+function toPreview(scan: ScannedFile, plan: DuplicatePlan): ImportPreview {
   const csv = scan.csv && {
     header: scan.csv.header,
     mapping: scan.csv.mapping.fields as Record<string, string>,
@@ -59,7 +72,7 @@ export async function buildImportPreview(
     formatReason: scan.formatReason,
     encoding: scan.encoding,
     recordsRead: scan.recordsRead,
-    recordsImportable: scan.items.length,
+    recordsImportable: scan.importable,
     problemRecords: scan.problemRecords.length,
     problems: [...scan.problemRecords, ...scan.warnings],
     duplicates: plan.counts,

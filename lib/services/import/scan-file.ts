@@ -1,8 +1,8 @@
 /**
- * Reading a file as an import or a preview does: every record parsed and checked, only what
- * deduplication and the report need kept in memory (the dedup fields), and the importable records
- * handed to the caller piece by piece (the import writes them as reading goes on). This module
- * writes nothing itself.
+ * Reading a file as an import or a preview does: every record parsed and checked, the dedup
+ * fields of each importable record handed to a deduplication session as they are read (or kept,
+ * without one), and the importable records handed to the caller piece by piece (the import stages
+ * them as reading goes on). This module writes nothing itself.
  */
 import { randomUUID } from 'node:crypto';
 import type { CsvMapping } from '../../domain/formats/csv';
@@ -11,6 +11,7 @@ import type { BibFormat, BibRecord } from '../../domain/records/bib-record';
 import { getEnv } from '../../env';
 import type { ByteSource } from './byte-source';
 import { checkRecord, dedupCopy } from './check-record';
+import type { DedupSession } from './dedup-session';
 import { fileProblem, fileRejected, toImportProblem, type ImportProblem } from './file-problems';
 import type { IncomingRecordForDedup } from './plan-duplicates';
 import { readRecords, type TextEncoding } from './read-records';
@@ -28,6 +29,8 @@ export interface ScanOptions {
   onImportable?: (rows: ImportableRecord[], problemRecordsSoFar: number) => void | Promise<void>;
   /** The format, as soon as it is known (before the first onImportable). */
   onFormat?: (format: BibFormat) => void | Promise<void>;
+  /** Receives the dedup fields of the importable records as they are read; `items` then stays empty. */
+  dedup?: DedupSession;
 }
 
 export interface ImportableRecord {
@@ -66,7 +69,9 @@ export interface ScannedFile {
   encoding: TextEncoding;
   csv?: { header: string[]; mapping: CsvMapping; isSuggested: boolean };
   recordsRead: number;
-  /** Records that can be imported, with the ids they will get. */
+  /** Records that can be imported. */
+  importable: number;
+  /** Their dedup fields, with the ids they will get (empty when a dedup session took them). */
   items: IncomingRecordForDedup[];
   /** Records that cannot be imported as they are (no title and no abstract). */
   problemRecords: ImportProblem[];
@@ -98,6 +103,7 @@ export async function scanFile(source: ByteSource, options: ScanOptions = {}): P
   const warnings: ImportProblem[] = [];
   const sample: RecordPreview[] = [];
   let recordsSeen = 0;
+  let importable = 0;
 
   const outcome = await readRecords(
     source,
@@ -110,6 +116,7 @@ export async function scanFile(source: ByteSource, options: ScanOptions = {}): P
     },
     async (records) => {
       const rows: ImportableRecord[] = [];
+      const dedupItems: IncomingRecordForDedup[] = options.dedup ? [] : items;
       for (const parsed of records) {
         const position = ++recordsSeen;
         const checked = checkRecord(parsed, source.name);
@@ -120,9 +127,11 @@ export async function scanFile(source: ByteSource, options: ScanOptions = {}): P
         }
         const id = randomUUID();
         if (options.onImportable) rows.push({ id, position, sourceLine: parsed.line, record: checked.record, raw: parsed.raw });
-        items.push({ id, record: dedupCopy(checked.record), completeness: completenessScore(checked.record) });
+        importable++;
+        dedupItems.push({ id, record: dedupCopy(checked.record), completeness: completenessScore(checked.record) });
         if (sample.length < SAMPLE_SIZE) sample.push(preview(checked.record, parsed.line));
       }
+      options.dedup?.addIncoming(dedupItems);
       if (rows.length) await options.onImportable?.(rows, problemRecords.length);
     },
   );
@@ -137,6 +146,7 @@ export async function scanFile(source: ByteSource, options: ScanOptions = {}): P
     encoding: outcome.encoding,
     csv: outcome.csv,
     recordsRead: outcome.recordsRead,
+    importable,
     items,
     problemRecords,
     warnings: [...parserWarnings, ...warnings],

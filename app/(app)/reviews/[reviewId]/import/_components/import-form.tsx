@@ -15,7 +15,7 @@ import { Input } from '../../../../../_components/ui/input';
 import { Select } from '../../../../../_components/ui/select';
 import { Textarea } from '../../../../../_components/ui/textarea';
 import { formatBytes, plural, SOURCE_TYPE_LABEL } from '../_lib/format';
-import { upload, type ApiFailure, type UploadHandle, type UploadProgress } from '../_lib/upload';
+import { newImportId, upload, type ApiFailure, type UploadHandle, type UploadProgress } from '../_lib/upload';
 import { ImportErrorAlert, PreviewPanel } from './preview-panel';
 import { ProgressBar } from './progress-bar';
 
@@ -79,8 +79,9 @@ export function ImportForm({ reviewId, maxUploadMb }: { reviewId: string; maxUpl
 
   useEffect(() => () => pending.current?.abort(), []);
 
-  const fieldsOf = (values: FormValues, file: File, extra: { csvMapping?: Record<string, string>; skipProblemRecords?: boolean } = {}) => {
+  const fieldsOf = (values: FormValues, file: File, importId: string, extra: { csvMapping?: Record<string, string>; skipProblemRecords?: boolean } = {}) => {
     const form = new FormData();
+    form.set('importId', importId);
     form.set('source', values.sourceChoice === OTHER ? values.sourceOther : values.sourceChoice);
     form.set('sourceType', values.sourceType);
     form.set('query', values.query);
@@ -105,8 +106,12 @@ export function ImportForm({ reviewId, maxUploadMb }: { reviewId: string; maxUpl
     setFormError(null);
     setSuccess(null);
     setPhase({ kind: 'previewing', progress: { loaded: 0, total: snap.file.size, done: false } });
-    const handle = upload<ImportPreview>(`/api/v1/reviews/${reviewId}/imports/preview`, fieldsOf(snap.values, snap.file, { csvMapping }), (progress) =>
-      setPhase((p) => (p.kind === 'previewing' ? { kind: 'previewing', progress } : p)),
+    const importId = newImportId();
+    const handle = upload<ImportPreview>(
+      `/api/v1/reviews/${reviewId}/imports/preview`,
+      fieldsOf(snap.values, snap.file, importId, { csvMapping }),
+      (progress) => setPhase((p) => (p.kind === 'previewing' ? { kind: 'previewing', progress } : p)),
+      { progressUrl: `/api/v1/reviews/${reviewId}/imports/${importId}` },
     );
     pending.current = handle as UploadHandle<unknown>;
     const result = await handle.promise;
@@ -136,10 +141,12 @@ export function ImportForm({ reviewId, maxUploadMb }: { reviewId: string; maxUpl
     const snap = snapshot.current;
     if (!snap) return;
     setPhase({ kind: 'preview', preview, importing: { loaded: 0, total: snap.file.size, done: false } });
+    const importId = newImportId();
     const handle = upload<ImportResult>(
       `/api/v1/reviews/${reviewId}/searches`,
-      fieldsOf(snap.values, snap.file, { csvMapping: preview.csv ? mapping : undefined, skipProblemRecords: skip }),
+      fieldsOf(snap.values, snap.file, importId, { csvMapping: preview.csv ? mapping : undefined, skipProblemRecords: skip }),
       (progress) => setPhase((p) => (p.kind === 'preview' && p.importing ? { ...p, importing: progress } : p)),
+      { progressUrl: `/api/v1/reviews/${reviewId}/imports/${importId}` },
     );
     pending.current = handle as UploadHandle<unknown>;
     const result = await handle.promise;
