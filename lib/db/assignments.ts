@@ -3,6 +3,7 @@ import type { Stage } from '../domain/screening/stage-outcome';
 import { recordAudit } from './audit';
 import { getDb } from './client';
 import { Prisma } from './generated/client';
+import { passedTitleAbstract } from './screening-queue';
 
 /** Assigns the given records, or the first `count` unassigned records still needing decisions. */
 export async function assignRecords(input: { reviewId: string; stage: Stage; reviewerId: string; recordIds?: string[]; count?: number; actorId: string }): Promise<number> {
@@ -11,16 +12,16 @@ export async function assignRecords(input: { reviewId: string; stage: Stage; rev
     let ids = input.recordIds ?? [];
     if (!ids.length && input.count) {
       const setting = await tx.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId, stage } } });
+      // From the queue rows (lib/db/screening-queue.ts), most relevant then import order.
       const rows = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT r.id FROM "Record" r
-        LEFT JOIN "ScreeningState" s ON s."recordId" = r.id AND s.stage = ${stage}::"Stage"
-        WHERE r."reviewId" = ${reviewId}::uuid AND r."removedReason" IS NULL
-          AND COALESCE(s."decisionsCount", 0) < ${setting?.requiredDecisions ?? 2}
-          AND COALESCE(s.outcome, 'pending') = 'pending'
-          AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."recordId" = r.id AND a.stage = ${stage}::"Stage")
-          AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."recordId" = r.id AND d.stage = ${stage}::"Stage" AND d."reviewerId" = ${reviewerId}::uuid)
-          ${stage === 'full_text' ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ScreeningState" t WHERE t."recordId" = r.id AND t.stage = 'title_abstract' AND t.outcome = 'included')` : Prisma.empty}
-        ORDER BY r."createdAt", r.position, r.id
+        SELECT s."recordId" AS id FROM "ScreeningState" s
+        WHERE s."reviewId" = ${reviewId}::uuid AND s.stage = ${stage}::"Stage" AND s.outcome = 'pending'
+          AND s."decisionsCount" < ${setting?.requiredDecisions ?? 2}
+          AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."recordId" = s."recordId" AND a.stage = s.stage)
+          AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."recordId" = s."recordId" AND d.stage = s.stage AND d."reviewerId" = ${reviewerId}::uuid)
+          AND EXISTS (SELECT 1 FROM "Record" r WHERE r.id = s."recordId" AND r."removedReason" IS NULL)
+          ${passedTitleAbstract(stage, Prisma.raw('s."recordId"'))}
+        ORDER BY s.priority DESC, s.seq
         LIMIT ${input.count}`;
       ids = rows.map((r) => r.id);
     } else {

@@ -44,10 +44,18 @@ function candidateChecks({ reviewerId, stage, required }: QueueInput, skip: stri
     AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."recordId" = s."recordId" AND d.stage = ${stageSql} AND d."reviewerId" = ${reviewerId}::uuid)
     ${respectLeases ? leases : Prisma.empty}
     AND EXISTS (SELECT 1 FROM "Record" r WHERE r.id = s."recordId" AND r."removedReason" IS NULL)
-    ${stage === 'full_text'
-      ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ScreeningState" t WHERE t."recordId" = s."recordId" AND t.stage = 'title_abstract' AND t.outcome = 'included')`
-      : Prisma.empty}
+    ${passedTitleAbstract(stage, Prisma.raw('s."recordId"'))}
     ${skip.length ? Prisma.sql`AND s."recordId" <> ALL(${skip}::uuid[])` : Prisma.empty}`;
+}
+
+/**
+ * At full text, only records whose title/abstract outcome is "included" (a full-text row can outlive
+ * a changed title/abstract decision once someone has assessed it); nothing at title/abstract.
+ */
+export function passedTitleAbstract(stage: Stage, recordId: Prisma.Sql): Prisma.Sql {
+  return stage === 'full_text'
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ScreeningState" t WHERE t."recordId" = ${recordId} AND t.stage = 'title_abstract' AND t.outcome = 'included')`
+    : Prisma.empty;
 }
 
 const RECORD_COLUMNS = Prisma.raw(Object.keys(screeningRecordSelect).map((k) => `r."${k}"`).join(', '));
@@ -141,9 +149,7 @@ export async function stageProgress(input: QueueInput): Promise<StageProgress> {
   // Open rows (one index-only count) minus the few this reviewer cannot take: decided by them,
   // assigned only to others, or (decided by others, then) merged away. Anti-joining all 100,000
   // open rows instead took ~100 ms.
-  const taPassed = stage === 'full_text'
-    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ScreeningState" t WHERE t."recordId" = s."recordId" AND t.stage = 'title_abstract' AND t.outcome = 'included')`
-    : Prisma.empty;
+  const taPassed = passedTitleAbstract(stage, Prisma.raw('s."recordId"'));
   const [total, screenedByMe, needed] = await Promise.all([
     eligible,
     db.decision.count({ where: { reviewId, stage, reviewerId } }),
