@@ -1,5 +1,6 @@
 /** Personal API tokens, stored as SHA-256 hashes only. */
-import { getDb } from './client';
+import { getDb, getSql } from './client';
+import { Prisma } from './generated/client';
 import type { UserSummary } from './users';
 
 export interface ApiTokenSummary {
@@ -21,26 +22,53 @@ export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> 
 }
 
 /**
+ * Tokens verified in the last few seconds (decision 008): a screener's client sends two requests
+ * a decision, and looking the token up each time was one database round trip in three. Safe
+ * because the app is one process (decision 001) and tokens are revoked only through it
+ * (revokeApiToken forgets the user's entries at once); a token deleted behind the app's back
+ * stops working within VERIFIED_MS.
+ */
+const VERIFIED_MS = 10_000;
+const VERIFIED_MAX = 10_000;
+const verified = new Map<string, { user: UserSummary; until: number }>();
+/** Bumped by every revocation: a lookup that overlapped one is not remembered. */
+let revocations = 0;
+
+/**
  * The user owning a live token with this hash, read with the token in one query (every API call
  * starts here); marks the token used (at most once a minute).
  */
 export async function findUserByTokenHash(tokenHash: string): Promise<UserSummary | null> {
-  // A join written out: the relation include would be two queries.
-  const rows = await getDb().$queryRaw<Array<UserSummary & { tokenId: string; lastUsedAt: Date | null }>>`
+  const now = Date.now();
+  const hit = verified.get(tokenHash);
+  if (hit && hit.until > now) return hit.user;
+  const generation = revocations;
+  // A join written out: the relation include would be two queries. The thin path (lib/db/sql.ts).
+  const rows = await getSql().query<UserSummary & { tokenId: string; lastUsedAt: Date | null }>(Prisma.sql`
     SELECT t.id AS "tokenId", t."lastUsedAt", u.id, u.email, u.name, u."createdAt"
     FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
-    WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL`;
+    WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL`);
   const token = rows[0];
-  if (!token) return null;
-  const now = new Date();
-  // Writing on every request would turn each API read into a write.
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
-    await getDb().apiToken.update({ where: { id: token.tokenId }, data: { lastUsedAt: now } });
+  if (!token) {
+    verified.delete(tokenHash);
+    return null;
   }
-  return { id: token.id, email: token.email, name: token.name, createdAt: token.createdAt };
+  // Writing on every request would turn each API read into a write.
+  if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > 60_000) {
+    await getDb().apiToken.update({ where: { id: token.tokenId }, data: { lastUsedAt: new Date(now) } });
+  }
+  const user = { id: token.id, email: token.email, name: token.name, createdAt: token.createdAt };
+  if (generation === revocations) {
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    verified.set(tokenHash, { user, until: now + VERIFIED_MS });
+  }
+  return user;
 }
 
 export async function revokeApiToken(userId: string, tokenId: string): Promise<boolean> {
+  revocations++;
   const { count } = await getDb().apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  revocations++;
+  verified.clear();
   return count > 0;
 }

@@ -1,8 +1,8 @@
 /** Reviews and their members. Every read is scoped to a user's membership. */
-import type { Role } from './generated/client';
+import { Prisma, type Role } from './generated/client';
 import { conflict, notFound } from '../errors';
 import { recordAudit } from './audit';
-import { getDb, type Tx } from './client';
+import { getDb, getSql, type Tx } from './client';
 
 export interface ReviewSummary {
   id: string;
@@ -75,8 +75,11 @@ export async function getReviewForMember(reviewId: string, userId: string): Prom
   return { ...pick(r), role: r.memberships[0].role, memberCount: r._count.memberships };
 }
 
+/** Asked by nearly every request (permissions): the thin path (lib/db/sql.ts). */
 export async function findMembership(reviewId: string, userId: string): Promise<{ role: Role; canAdjudicate: boolean } | null> {
-  return getDb().membership.findUnique({ where: { reviewId_userId: { reviewId, userId } }, select: { role: true, canAdjudicate: true } });
+  const rows = await getSql().query<{ role: Role; canAdjudicate: boolean }>(Prisma.sql`
+    SELECT m.role::text AS role, m."canAdjudicate" FROM "Membership" m WHERE m."reviewId" = ${reviewId}::uuid AND m."userId" = ${userId}::uuid`);
+  return rows[0] ?? null;
 }
 
 export async function listMembers(reviewId: string): Promise<MemberSummary[]> {
@@ -141,6 +144,7 @@ export async function deleteMember(input: { reviewId: string; userId: string; ac
     await tx.membership.delete({ where: { id: m.id } });
     // Their decisions stay (attributed); records reserved for them go back to everyone's queue.
     await tx.assignment.deleteMany({ where: { reviewId: input.reviewId, reviewerId: input.userId } });
+    await tx.screeningLease.deleteMany({ where: { reviewId: input.reviewId, reviewerId: input.userId } });
     await recordAudit({ reviewId: input.reviewId, actorId: input.actorId, action: 'member.removed', entityType: 'membership', entityId: input.userId, before: { email: m.user.email, role: m.role } }, tx);
   });
 }

@@ -16,7 +16,7 @@
  * records instead of all deciding the first one and eight being refused.
  */
 import type { Stage } from '../domain/screening/stage-outcome';
-import { getDb } from './client';
+import { getDb, getSql } from './client';
 import { Prisma } from './generated/client';
 import { screeningRecordSelect, toScreeningRecord, type ScreeningRecord } from './screening-records';
 
@@ -30,23 +30,48 @@ interface QueueInput {
   required: number;
 }
 
+/**
+ * The stage and the small counts are written into the statement rather than sent as parameters:
+ * the statement is prepared once per connection (lib/db/sql.ts), and a plan made for "any stage,
+ * any count" walks the wrong index (measured: 3 ms → 10 ms). They come from code, never from input.
+ */
+function stageLiteral(stage: Stage): Prisma.Sql {
+  if (stage !== 'title_abstract' && stage !== 'full_text') throw new Error(`unknown stage ${String(stage)}`);
+  return Prisma.raw(`'${stage}'::"Stage"`);
+}
+function intLiteral(n: number): Prisma.Sql {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+  return Prisma.raw(String(n));
+}
+
 /** Checks every candidate row `s` passes, whichever part of the queue it comes from. */
 function candidateChecks({ reviewerId, stage, required }: QueueInput, skip: string[], respectLeases: boolean): Prisma.Sql {
-  const stageSql = Prisma.sql`${stage}::"Stage"`;
+  const stageSql = stageLiteral(stage);
   const leases = Prisma.sql`
     AND s."decisionsCount" + (
       SELECT COUNT(*) FROM "ScreeningLease" l
       WHERE l."recordId" = s."recordId" AND l.stage = ${stageSql} AND l."reviewerId" <> ${reviewerId}::uuid AND l."expiresAt" > now()
         -- A reviewer who already decided it is counted once, by the decision.
         AND NOT EXISTS (SELECT 1 FROM "Decision" o WHERE o."recordId" = l."recordId" AND o.stage = l.stage AND o."reviewerId" = l."reviewerId")
-    ) < ${required}`;
+    ) < ${intLiteral(required)}`;
   return Prisma.sql`
     AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."recordId" = s."recordId" AND d.stage = ${stageSql} AND d."reviewerId" = ${reviewerId}::uuid)
     ${respectLeases ? leases : Prisma.empty}
     AND EXISTS (SELECT 1 FROM "Record" r WHERE r.id = s."recordId" AND r."removedReason" IS NULL)
     ${passedTitleAbstract(stage, Prisma.raw('s."recordId"'))}
-    ${skip.length ? Prisma.sql`AND s."recordId" <> ALL(${skip}::uuid[])` : Prisma.empty}`;
+    ${skip.length ? Prisma.sql`AND s."recordId" <> ALL(${skip}::uuid[])` : Prisma.empty}
+    ${respectLeases ? Prisma.sql`AND pg_try_advisory_xact_lock(${PICK_LOCK_CLASS}, hashtext(s."recordId"::text || ${stageSql}::text))` : Prisma.empty}`;
 }
+
+/**
+ * Two reviewers asking at the same instant cannot see each other's new lease (neither statement
+ * has committed) and were often served the same record awaiting its last decision, one decision
+ * then being refused: 14% of decisions with 20 requests in flight (bench). Each statement now
+ * holds the records it looks at until it commits, and a concurrent one passes over them: 2.4%.
+ * Not zero: a statement that started before another committed still reads without its lease.
+ * Advisory locks write no WAL, so "next" still commits without a disk flush. Own lock space.
+ */
+const PICK_LOCK_CLASS = Prisma.raw('7301');
 
 /**
  * At full text, only records whose title/abstract outcome is "included" (a full-text row can outlive
@@ -77,31 +102,32 @@ export async function nextRecordsToScreen(input: QueueInput & { count?: number; 
 
 async function pickAndLease(input: QueueInput & { count?: number; skipRecordIds?: string[] }, respectLeases: boolean): Promise<ScreeningRecord[]> {
   const { reviewId, reviewerId, stage, required } = input;
-  const count = input.count ?? 1;
+  const count = intLiteral(input.count ?? 1);
   const skip = input.skipRecordIds ?? [];
-  const stageSql = Prisma.sql`${stage}::"Stage"`;
+  const stageSql = stageLiteral(stage);
   const checks = candidateChecks(input, skip, respectLeases);
   // One part per decisions count, each an ordered walk of the queue index that stops after `count`
   // rows; records assigned to anyone are left to the assigned part.
   const byDecisions: Prisma.Sql[] = [];
   for (let k = required - 1; k >= 0; k--) {
     byDecisions.push(Prisma.sql`
-      (SELECT s."recordId", ${required - k}::int AS part, s.priority, s.seq
+      (SELECT s."recordId", ${intLiteral(required - k)} AS part, s.priority, s.seq
        FROM "ScreeningState" s
-       WHERE s."reviewId" = ${reviewId}::uuid AND s.stage = ${stageSql} AND s.outcome = 'pending' AND s."decisionsCount" = ${k}
+       WHERE s."reviewId" = ${reviewId}::uuid AND s.stage = ${stageSql} AND s.outcome = 'pending' AND s."decisionsCount" = ${intLiteral(k)}
          AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."recordId" = s."recordId" AND a.stage = ${stageSql})
          ${checks}
        ORDER BY s.priority DESC, s.seq
        LIMIT ${count})`);
   }
-  const rows = await getDb().$queryRaw<Array<Omit<ScreeningRecord, 'authors'> & { authors: unknown }>>`
+  // The thin path (lib/db/sql.ts): this statement runs on every "next", and its plan is the costly part.
+  const rows = await getSql().query<Omit<ScreeningRecord, 'authors'> & { authors: unknown }>(Prisma.sql`
     WITH picked AS (
       SELECT q."recordId", row_number() OVER (ORDER BY q.part, q.priority DESC, q.seq) AS rank FROM (
         (SELECT s."recordId", 0 AS part, s.priority, s.seq
          FROM "Assignment" a
          JOIN "ScreeningState" s ON s."recordId" = a."recordId" AND s.stage = a.stage
          WHERE a."reviewId" = ${reviewId}::uuid AND a.stage = ${stageSql} AND a."reviewerId" = ${reviewerId}::uuid
-           AND s.outcome = 'pending' AND s."decisionsCount" < ${required}
+           AND s.outcome = 'pending' AND s."decisionsCount" < ${intLiteral(required)}
            ${checks}
          ORDER BY s."decisionsCount" DESC, s.priority DESC, s.seq
          LIMIT ${count})
@@ -110,24 +136,32 @@ async function pickAndLease(input: QueueInput & { count?: number; skipRecordIds?
       ORDER BY q.part, q.priority DESC, q.seq
       LIMIT ${count}
     ),
+    ${skip.length ? Prisma.sql`
+    -- The records the screen still holds, looked up by primary key one by one: the statement is
+    -- prepared once (lib/db/sql.ts), and a generic plan would otherwise walk the review's index.
+    shown AS MATERIALIZED (
+      SELECT s."recordId", s."reviewId" FROM unnest(${skip}::uuid[]) AS k(id)
+      JOIN "ScreeningState" s ON s."recordId" = k.id AND s.stage = ${stageSql}
+    ),` : Prisma.empty}
     held AS (
       SELECT "recordId" FROM picked
+      ${skip.length ? Prisma.sql`
       UNION
-      -- Two lookups, not one OR: an OR here cannot use the primary key and scans the whole review.
-      SELECT s."recordId" FROM "ScreeningState" s
-      WHERE s."recordId" = ANY(${skip}::uuid[]) AND s.stage = ${stageSql} AND s."reviewId" = ${reviewId}::uuid
-        AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."recordId" = s."recordId" AND d.stage = ${stageSql} AND d."reviewerId" = ${reviewerId}::uuid)
+      SELECT h."recordId" FROM shown h
+      WHERE h."reviewId" = ${reviewId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."recordId" = h."recordId" AND d.stage = ${stageSql} AND d."reviewerId" = ${reviewerId}::uuid)` : Prisma.empty}
     ),
     dropped AS (
       DELETE FROM "ScreeningLease" l
-      WHERE l."reviewerId" = ${reviewerId}::uuid AND l.stage = ${stageSql} AND l."recordId" NOT IN (SELECT "recordId" FROM held)
+      WHERE l."reviewerId" = ${reviewerId}::uuid AND l."reviewId" = ${reviewId}::uuid AND l.stage = ${stageSql}
+        AND l."recordId" NOT IN (SELECT "recordId" FROM held)
     ),
     leased AS (
       INSERT INTO "ScreeningLease" ("recordId", stage, "reviewerId", "reviewId", "expiresAt")
       SELECT h."recordId", ${stageSql}, ${reviewerId}::uuid, ${reviewId}::uuid, now() + make_interval(mins => ${LEASE_MINUTES}) FROM held h
       ON CONFLICT ("recordId", stage, "reviewerId") DO UPDATE SET "expiresAt" = EXCLUDED."expiresAt"
     )
-    SELECT ${RECORD_COLUMNS} FROM picked p JOIN "Record" r ON r.id = p."recordId" ORDER BY p.rank`;
+    SELECT ${RECORD_COLUMNS} FROM picked p JOIN "Record" r ON r.id = p."recordId" ORDER BY p.rank`);
   return rows.map(toScreeningRecord);
 }
 

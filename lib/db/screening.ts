@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { computeStageOutcome, type Stage } from '../domain/screening/stage-outcome';
 import { AppError, conflict, notFound } from '../errors';
 import { recordAudit } from './audit';
-import { getDb, type Tx } from './client';
+import { getDb, getSql, type Tx } from './client';
+import { prismaRunner, type SqlRunner } from './sql';
 import { Prisma, type DecisionValue, type Role } from './generated/client';
 
 export interface StageSettingView {
@@ -45,11 +46,11 @@ export async function getStageSetting(reviewId: string, stage: Stage): Promise<S
  * record, decide) are the hottest in the app, and each round trip shows at 20 requests at once.
  */
 export async function findStageAccess(reviewId: string, userId: string, stage: Stage): Promise<({ role: Role; canAdjudicate: boolean } & StageSettingView) | null> {
-  const rows = await getDb().$queryRaw<Array<{ role: Role; canAdjudicate: boolean; requiredDecisions: number | null; isBlinded: boolean | null; hasChecklist: boolean | null }>>`
-    SELECT m.role, m."canAdjudicate", s."requiredDecisions", s."isBlinded", s."hasChecklist"
+  const rows = await getSql().query<{ role: Role; canAdjudicate: boolean; requiredDecisions: number | null; isBlinded: boolean | null; hasChecklist: boolean | null }>(Prisma.sql`
+    SELECT m.role::text AS role, m."canAdjudicate", s."requiredDecisions", s."isBlinded", s."hasChecklist"
     FROM "Membership" m
     LEFT JOIN "ReviewStageSetting" s ON s."reviewId" = m."reviewId" AND s.stage = ${stage}::"Stage"
-    WHERE m."reviewId" = ${reviewId}::uuid AND m."userId" = ${userId}::uuid`;
+    WHERE m."reviewId" = ${reviewId}::uuid AND m."userId" = ${userId}::uuid`);
   const r = rows[0];
   if (!r) return null;
   return { role: r.role, canAdjudicate: r.canAdjudicate, requiredDecisions: r.requiredDecisions ?? 2, isBlinded: r.isBlinded ?? true, hasChecklist: r.hasChecklist ?? false };
@@ -89,6 +90,11 @@ export interface SaveDecisionInput {
   note: string;
   /** undefined keeps the checklist a changed decision already had. */
   checklist: Record<string, string> | null | undefined;
+  /**
+   * Checks the reviewer's role in the review (null: not a member), read with the record in the
+   * same query; throws to refuse. Left out when the caller already checked it.
+   */
+  authorize?: (role: Role | null) => void;
 }
 
 export interface SaveDecisionResult {
@@ -100,6 +106,10 @@ export interface SaveDecisionResult {
 }
 
 interface DecisionContextRow {
+  /** The deciding reviewer's role in the review, null when not a member. */
+  memberRole: Role | null;
+  /** Null when the record is not in this review (the row then only carries memberRole). */
+  recordId: string | null;
   removedReason: string | null;
   duplicateOfId: string | null;
   taOutcome: string | null;
@@ -116,85 +126,159 @@ interface DecisionContextRow {
   note: string | null;
   checklist: unknown;
   decisionProtocolVersion: number | null;
+  /** The stage state row's version (`xmin`), or null when the record has none at this stage. */
+  stateVersion: string | null;
   createdAt: Date | null;
   updatedAt: Date | null;
 }
 
 /**
- * Everything a decision is checked against, read in one query once the record's lock is held:
- * the record, its title/abstract outcome, the stage's required count, the protocol version, the
+ * Everything a decision is checked against, read in one query (before the optimistic write, or
+ * once the record's lock is held): the reviewer's role, the record, its title/abstract outcome, the stage's required count, the protocol version, the
  * resolution and the decisions already made. Empty when the record is not in this review.
  */
-async function readDecisionContext(tx: Tx, reviewId: string, recordId: string, stage: Stage): Promise<DecisionContextRow[]> {
+async function readDecisionContext(runner: SqlRunner, reviewId: string, recordId: string, reviewerId: string, stage: Stage): Promise<DecisionContextRow[]> {
   const stageSql = Prisma.sql`${stage}::"Stage"`;
-  return tx.$queryRaw<DecisionContextRow[]>`
-    SELECT r."removedReason", r."duplicateOfId",
-      (SELECT t.outcome::text FROM "ScreeningState" t WHERE t."recordId" = r.id AND t.stage = 'title_abstract') AS "taOutcome",
-      (SELECT st."requiredDecisions" FROM "ReviewStageSetting" st WHERE st."reviewId" = r."reviewId" AND st.stage = ${stageSql}) AS "requiredDecisions",
-      (SELECT p.version FROM "Protocol" p WHERE p."reviewId" = r."reviewId") AS "protocolVersion",
-      (res.id IS NOT NULL) AS "hasResolution", res.value AS "resolutionValue", res."reasonId" AS "resolutionReasonId",
-      d.id, d."reviewerId", d.value, d."reasonId", d.note, d.checklist, d."protocolVersion" AS "decisionProtocolVersion", d."createdAt", d."updatedAt"
-    FROM "Record" r
-    LEFT JOIN "Resolution" res ON res."recordId" = r.id AND res.stage = ${stageSql}
-    LEFT JOIN "Decision" d ON d."recordId" = r.id AND d.stage = ${stageSql}
-    WHERE r.id = ${recordId}::uuid AND r."reviewId" = ${reviewId}::uuid`;
+  return runner.query<DecisionContextRow>(Prisma.sql`
+    SELECT m.role::text AS "memberRole", c.* FROM (SELECT 1) AS one
+    LEFT JOIN "Membership" m ON m."reviewId" = ${reviewId}::uuid AND m."userId" = ${reviewerId}::uuid
+    LEFT JOIN LATERAL (
+      SELECT r.id AS "recordId", r."removedReason"::text AS "removedReason", r."duplicateOfId",
+        (SELECT t.outcome::text FROM "ScreeningState" t WHERE t."recordId" = r.id AND t.stage = 'title_abstract') AS "taOutcome",
+        (SELECT st."requiredDecisions" FROM "ReviewStageSetting" st WHERE st."reviewId" = r."reviewId" AND st.stage = ${stageSql}) AS "requiredDecisions",
+        (SELECT p.version FROM "Protocol" p WHERE p."reviewId" = r."reviewId") AS "protocolVersion",
+        (SELECT s.xmin::text FROM "ScreeningState" s WHERE s."recordId" = r.id AND s.stage = ${stageSql}) AS "stateVersion",
+        (res.id IS NOT NULL) AS "hasResolution", res.value::text AS "resolutionValue", res."reasonId" AS "resolutionReasonId",
+        d.id, d."reviewerId", d.value::text AS value, d."reasonId", d.note, d.checklist, d."protocolVersion" AS "decisionProtocolVersion", d."createdAt", d."updatedAt"
+      FROM "Record" r
+      LEFT JOIN "Resolution" res ON res."recordId" = r.id AND res.stage = ${stageSql}
+      LEFT JOIN "Decision" d ON d."recordId" = r.id AND d.stage = ${stageSql}
+      WHERE r.id = ${recordId}::uuid AND r."reviewId" = ${reviewId}::uuid
+    ) AS c ON true`);
 }
+
+/** What the context says about the decision about to be made: refusals, and what it builds on. */
+function assessContext(input: SaveDecisionInput, rows: DecisionContextRow[]) {
+  const { recordId, reviewerId, stage } = input;
+  input.authorize?.(rows[0]?.memberRole ?? null);
+  const ctx = rows[0];
+  if (!ctx?.recordId) throw notFound('Record');
+  if (ctx.removedReason === 'duplicate') {
+    throw conflict(`This record was merged as a duplicate of record ${ctx.duplicateOfId}; screen that record instead.`, { survivorId: ctx.duplicateOfId });
+  }
+  if (ctx.removedReason) throw conflict('This record was removed before screening and cannot be screened.');
+  if (stage === 'full_text' && ctx.taOutcome !== 'included') {
+    throw conflict('This record has not passed title/abstract screening, so there is no full text to assess yet.');
+  }
+  const required = ctx.requiredDecisions ?? 2;
+  const others = rows.filter((r) => r.id && r.reviewerId !== reviewerId);
+  const mine = rows.find((r) => r.id && r.reviewerId === reviewerId);
+  const existing: DecisionView | null = mine
+    ? {
+        id: mine.id!, recordId, stage, reviewerId, value: mine.value!, reasonId: mine.reasonId, note: mine.note ?? '',
+        checklist: mine.checklist ?? null, protocolVersion: mine.decisionProtocolVersion!, createdAt: mine.createdAt!, updatedAt: mine.updatedAt!,
+      }
+    : null;
+  const wanted = input.checklist === undefined ? ((existing?.checklist as Record<string, string> | null | undefined) ?? null) : input.checklist;
+  const count = others.length + (existing ? 1 : 0);
+  if (!existing && (ctx.hasResolution || count >= required)) {
+    throw conflict(`This record already has the ${required} independent decision(s) it needs at this stage.`);
+  }
+  const protocolVersion = ctx.protocolVersion ?? 1;
+  // The record's state with this decision, computed before writing it (pure domain logic).
+  const state = computeStageOutcome({
+    stage,
+    required,
+    decisions: [...others.map((o) => ({ reviewerId: o.reviewerId!, value: o.value!, reasonId: o.reasonId })), { reviewerId, value: input.value, reasonId: input.reasonId }],
+    resolution: ctx.hasResolution && ctx.resolutionValue !== 'maybe' ? { value: ctx.resolutionValue!, reasonId: ctx.resolutionReasonId } : null,
+  });
+  return { ctx, required, existing, wanted, count, protocolVersion, state };
+}
+
+function isUnchanged(existing: DecisionView, input: SaveDecisionInput, wanted: unknown): boolean {
+  return existing.value === input.value && existing.reasonId === input.reasonId && existing.note === input.note
+    && JSON.stringify(existing.checklist ?? null) === JSON.stringify(wanted ?? null);
+}
+
+/** How often a first decision is re-read and re-tried when the record changed under it. */
+const OPTIMISTIC_ATTEMPTS = 3;
 
 /**
  * Stores a reviewer's decision (or changes it), keeping the previous version as a revision.
- * Round trips are kept few (lock, one read, the writes) because this is the request reviewers
- * make every few seconds, many at once.
+ *
+ * A first decision, what reviewers do every few seconds and many at once, takes two statements and
+ * no transaction (decision 008): read the context, then write everything in one statement that
+ * applies only if the record's stage state is still the version read (its `xmin`) and no locked
+ * writer holds the record (`pg_try_advisory_xact_lock`). A concurrent decision, withdrawal,
+ * resolution or settings change updates that state row, so the write then does nothing and the
+ * decision is re-read and re-tried. Changes to one's own decision, and first decisions that keep
+ * losing the race, go through the locked transaction.
  */
 export async function saveDecision(input: SaveDecisionInput): Promise<SaveDecisionResult> {
+  for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+    const result = await tryFirstDecision(input);
+    if (result === 'locked') break;
+    if (result !== 'retry') return result;
+  }
+  return saveDecisionLocked(input);
+}
+
+async function tryFirstDecision(input: SaveDecisionInput): Promise<SaveDecisionResult | 'retry' | 'locked'> {
+  const { reviewId, recordId, reviewerId, stage } = input;
+  const sql = getSql();
+  const rows = await readDecisionContext(sql, reviewId, recordId, reviewerId, stage);
+  const a = assessContext(input, rows);
+  const version = rows[0]!.stateVersion;
+  if (a.existing) {
+    // The same submission again (a double click, a retried request): answered from what was read.
+    return isUnchanged(a.existing, input, a.wanted) ? { decision: a.existing, effect: 'unchanged', decisionsCount: a.count, required: a.required } : 'locked';
+  }
+  if (version === null) return 'locked';
+  const id = randomUUID();
+  const after = { recordId, stage, value: input.value, reasonId: input.reasonId, note: input.note, protocolVersion: a.protocolVersion };
+  const [decision] = await sql.query<DecisionView>(Prisma.sql`
+    WITH claimed AS (
+      UPDATE "ScreeningState" s SET "decisionsCount" = ${a.state.decisionsCount}, outcome = ${a.state.outcome}::"ScreeningOutcome", "updatedAt" = now()
+      WHERE s."recordId" = ${recordId}::uuid AND s.stage = ${stage}::"Stage" AND s.xmin = ${version}::text::xid
+        AND pg_try_advisory_xact_lock(hashtext(${`${recordId}:${stage}`}))
+      RETURNING s."recordId"
+    ),
+    created AS (
+      INSERT INTO "Decision" (id, "reviewId", "recordId", stage, "reviewerId", value, "reasonId", note, checklist, "protocolVersion", "updatedAt")
+      SELECT ${id}::uuid, ${reviewId}::uuid, c."recordId", ${stage}::"Stage", ${reviewerId}::uuid, ${input.value}::"DecisionValue",
+             ${input.reasonId}::uuid, ${input.note}, ${a.wanted === null ? null : JSON.stringify(a.wanted)}::jsonb, ${a.protocolVersion}::int, now()
+      FROM claimed c
+      RETURNING id, "recordId", stage::text AS stage, "reviewerId", value::text AS value, "reasonId", note, checklist, "protocolVersion", "createdAt", "updatedAt"
+    ),
+    released AS (
+      DELETE FROM "ScreeningLease" l USING claimed c WHERE l."recordId" = c."recordId" AND l.stage = ${stage}::"Stage" AND l."reviewerId" = ${reviewerId}::uuid
+    ),
+    audit AS (
+      INSERT INTO "AuditEvent" ("reviewId", "actorId", action, "entityType", "entityId", after)
+      SELECT ${reviewId}::uuid, ${reviewerId}::uuid, 'decision.created', 'decision', ${id}, ${JSON.stringify(after)}::jsonb FROM claimed
+    )
+    SELECT * FROM created`);
+  return decision ? { decision, effect: 'created', decisionsCount: a.state.decisionsCount, required: a.required } : 'retry';
+}
+
+async function saveDecisionLocked(input: SaveDecisionInput): Promise<SaveDecisionResult> {
   const { reviewId, recordId, reviewerId, stage } = input;
   return getDb().$transaction(async (tx) => {
     await lockRecordStage(tx, recordId, stage);
-    const rows = await readDecisionContext(tx, reviewId, recordId, stage);
-    const ctx = rows[0];
-    if (!ctx) throw notFound('Record');
-    if (ctx.removedReason === 'duplicate') {
-      throw conflict(`This record was merged as a duplicate of record ${ctx.duplicateOfId}; screen that record instead.`, { survivorId: ctx.duplicateOfId });
-    }
-    if (ctx.removedReason) throw conflict('This record was removed before screening and cannot be screened.');
-    if (stage === 'full_text' && ctx.taOutcome !== 'included') {
-      throw conflict('This record has not passed title/abstract screening, so there is no full text to assess yet.');
-    }
-    const required = ctx.requiredDecisions ?? 2;
-    const others = rows.filter((r) => r.id && r.reviewerId !== reviewerId);
-    const mine = rows.find((r) => r.id && r.reviewerId === reviewerId);
-    const existing: DecisionView | null = mine
-      ? {
-          id: mine.id!, recordId, stage, reviewerId, value: mine.value!, reasonId: mine.reasonId, note: mine.note ?? '',
-          checklist: mine.checklist ?? null, protocolVersion: mine.decisionProtocolVersion!, createdAt: mine.createdAt!, updatedAt: mine.updatedAt!,
-        }
-      : null;
-    const wanted = input.checklist === undefined ? ((existing?.checklist as Record<string, string> | null | undefined) ?? null) : input.checklist;
+    const rows = await readDecisionContext(prismaRunner(tx), reviewId, recordId, reviewerId, stage);
+    const { existing, wanted, count, required, protocolVersion, state } = assessContext(input, rows);
     const checklist = wanted ?? Prisma.DbNull;
-    const count = others.length + (existing ? 1 : 0);
-
     if (existing) {
-      const unchanged = existing.value === input.value && existing.reasonId === input.reasonId && existing.note === input.note
-        && JSON.stringify(existing.checklist ?? null) === JSON.stringify(wanted ?? null);
-      if (unchanged) return { decision: existing, effect: 'unchanged', decisionsCount: count, required };
+      if (isUnchanged(existing, input, wanted)) return { decision: existing, effect: 'unchanged', decisionsCount: count, required };
       await tx.decisionRevision.create({
         data: { decisionId: existing.id, reviewId, value: existing.value, reasonId: existing.reasonId, note: existing.note, protocolVersion: existing.protocolVersion, decidedAt: existing.updatedAt },
       });
-    } else if (ctx.hasResolution || count >= required) {
-      throw conflict(`This record already has the ${required} independent decision(s) it needs at this stage.`);
     }
-    const protocolVersion = ctx.protocolVersion ?? 1;
-    // The record's state with this decision, computed before writing it (pure domain logic).
-    const state = computeStageOutcome({
-      stage,
-      required,
-      decisions: [...others.map((o) => ({ reviewerId: o.reviewerId!, value: o.value!, reasonId: o.reasonId })), { reviewerId, value: input.value, reasonId: input.reasonId }],
-      resolution: ctx.hasResolution && ctx.resolutionValue !== 'maybe' ? { value: ctx.resolutionValue!, reasonId: ctx.resolutionReasonId } : null,
-    });
     const after = { recordId, stage, value: input.value, reasonId: input.reasonId, note: input.note, protocolVersion };
     if (!existing) {
-      // A first decision, the common case, is one statement: the decision, the record's stage
-      // state, the end of this reviewer's lease on the record (decided, it needs no reserving;
-      // lib/db/screening-queue.ts) and the audit event.
+      // A first decision whose record has no stage state row yet (or that lost the optimistic
+      // race repeatedly): the decision, the state, the end of the reviewer's lease on the record
+      // (lib/db/screening-queue.ts) and the audit event in one statement, under the lock.
       const id = randomUUID();
       const [decision] = await tx.$queryRaw<DecisionView[]>`
         WITH created AS (

@@ -22,9 +22,7 @@ export async function requireReviewRole(reviewId: string, userId: string, minimu
   if (!isUuid(reviewId)) throw notFound('Review');
   const m = await findMembership(reviewId, userId);
   if (!m) throw notFound('Review');
-  if (RANK[m.role] < RANK[minimum]) {
-    throw new AppError('forbidden', `This needs the ${minimum} role in this review; you are a ${m.role}.`);
-  }
+  assertRole(m.role, minimum);
   return { reviewId, userId, role: m.role, canAdjudicate: m.role === 'owner' || m.canAdjudicate };
 }
 
@@ -33,13 +31,22 @@ export async function requireStageRole(reviewId: string, userId: string, stage: 
   if (!isUuid(reviewId)) throw notFound('Review');
   const a = await findStageAccess(reviewId, userId, stage);
   if (!a) throw notFound('Review');
-  if (RANK[a.role] < RANK[minimum]) {
-    throw new AppError('forbidden', `This needs the ${minimum} role in this review; you are a ${a.role}.`);
-  }
+  assertRole(a.role, minimum);
   return {
     reviewId, userId, role: a.role, canAdjudicate: a.role === 'owner' || a.canAdjudicate,
     setting: { requiredDecisions: a.requiredDecisions, isBlinded: a.isBlinded, hasChecklist: a.hasChecklist },
   };
+}
+
+/**
+ * The check itself, for callers that read the caller's role along with other data in one query:
+ * not a member reads as "not found" (a review's existence is not disclosed), too low a role as 403.
+ */
+export function assertRole(role: Role | null, minimum: Role): asserts role is Role {
+  if (!role) throw notFound('Review');
+  if (RANK[role] < RANK[minimum]) {
+    throw new AppError('forbidden', `This needs the ${minimum} role in this review; you are a ${role}.`);
+  }
 }
 
 export function isUuid(s: string): boolean {

@@ -7,30 +7,46 @@ import { isValueAllowed, type Stage } from '../domain/screening/stage-outcome';
 import { listDecisions } from '../db/decision-list';
 import { findExclusionReason, getStageSetting, saveDecision, withdrawDecision } from '../db/screening';
 import { nextRecordsToScreen, stageProgress } from '../db/screening-queue';
-import { AppError, forbidden, invalid } from '../errors';
+import { AppError, forbidden, invalid, notFound } from '../errors';
 import { decisionInputSchema, decisionsQuerySchema, stageQuerySchema } from '../schemas/screening';
-import { isUuid, requireReviewRole, requireStageRole } from './permissions';
+import { assertRole, isUuid, requireReviewRole, requireStageRole } from './permissions';
 
 function fieldError(field: string, message: string) {
   return invalid(message, { fieldErrors: { [field]: [message] } });
 }
 
 export async function decide(userId: string, reviewId: string, recordId: string, input: unknown) {
-  await requireReviewRole(reviewId, userId, 'reviewer');
-  if (!isUuid(recordId)) throw new AppError('not_found', 'Record not found.');
-  const data = decisionInputSchema.parse(input);
-  if (!isValueAllowed(data.stage, data.decision)) throw fieldError('decision', 'At full text the decision is include or exclude (with a reason); "maybe" is for title/abstract screening.');
+  if (!isUuid(reviewId)) throw notFound('Review');
+  const parsed = decisionInputSchema.safeParse(input);
+  // Most decisions (valid, no reason) have the caller's role read with the record in the
+  // decision's first query: one round trip less on the request reviewers make most. Otherwise the
+  // role is checked first, as everywhere: non-members learn nothing from validation messages or
+  // from the reason lookup below.
+  let roleChecked = !parsed.success || !!parsed.data.reasonId;
+  if (roleChecked) await requireReviewRole(reviewId, userId, 'reviewer');
+  const data = parsed.success ? parsed.data : decisionInputSchema.parse(input);
+  // Any refusal below is only given once the caller is known to be a reviewer here.
+  const refuse = async (error: Error): Promise<never> => {
+    if (!roleChecked) await requireReviewRole(reviewId, userId, 'reviewer');
+    roleChecked = true;
+    throw error;
+  };
+  if (!isUuid(recordId)) await refuse(notFound('Record'));
+  if (!isValueAllowed(data.stage, data.decision)) await refuse(fieldError('decision', 'At full text the decision is include or exclude (with a reason); "maybe" is for title/abstract screening.'));
   const reasonId = data.reasonId ?? null;
-  if (data.decision === 'include' && reasonId) throw fieldError('reasonId', 'An inclusion takes no exclusion reason.');
+  if (data.decision === 'include' && reasonId) await refuse(fieldError('reasonId', 'An inclusion takes no exclusion reason.'));
   if (data.stage === 'full_text' && data.decision === 'exclude' && !reasonId) {
-    throw fieldError('reasonId', 'Choose the reason for excluding this full text (or "Full text not retrievable").');
+    await refuse(fieldError('reasonId', 'Choose the reason for excluding this full text (or "Full text not retrievable").'));
   }
   if (reasonId) {
     const reason = await findExclusionReason(reviewId, reasonId);
     if (!reason) throw fieldError('reasonId', 'That exclusion reason does not belong to this review.');
     if (reason.retiredAt) throw fieldError('reasonId', `The reason "${reason.label}" was retired; choose a current one.`);
   }
-  return saveDecision({ reviewId, recordId, reviewerId: userId, stage: data.stage, value: data.decision, reasonId, note: data.note, checklist: data.checklist });
+  return saveDecision({
+    reviewId, recordId, reviewerId: userId, stage: data.stage, value: data.decision, reasonId, note: data.note, checklist: data.checklist,
+    authorize: (role) => assertRole(role, 'reviewer'),
+  });
 }
 
 export async function undoDecision(userId: string, reviewId: string, recordId: string, stage: unknown) {

@@ -10,14 +10,21 @@
  * How: a seed step (seed-screening.ts, its own process, before the server starts, since PGlite is
  * single-process) migrates a fresh database and creates an owner, 10 reviewers with API tokens,
  * one review and the records (createMany, batches of 5,000). The app is started on that database.
- * 20 closed-loop clients (two per reviewer) each loop: GET next, then POST a decision on the record
- * it returned; the two request kinds are timed separately. A 409 on the POST (the record filled up,
- * or the reviewer's other client got there first) is a handled outcome, counted apart, not an
- * error; a 204 on GET next (nothing left for that reviewer) ends that client. Warm-up plus a
+ * Each of the 10 reviewers drives a screen as the screening page does: while the record on screen
+ * is being decided (POST), the next one is fetched (GET next, with the records the screen holds as
+ * `skip`), so two requests per reviewer, 20 in all, are in flight at any time (closed loop: the
+ * next pair leaves as soon as both answered). The two request kinds are timed separately. A 409
+ * on the POST (the record filled up meanwhile) is a handled outcome, counted apart, not an error;
+ * a 204 on GET next (nothing left for that reviewer) ends that reviewer.
+ *
+ * Tabs: 20 clients, two per reviewer, each looping GET next then POST on what it got, knowing
+ * nothing of the other (a reviewer screening in two tabs at full speed). The two tabs are served
+ * the same record, so about half the POSTs change or repeat a decision (the slower, locked path):
+ * the worst case, beside the figures of a normal screen. Warm-up plus a
  * measured period from the harness (--warmup, --duration), bounded in requests, only against
  * 127.0.0.1. After the app stops, the stored decisions are counted from the database.
  *
- * Paced: the same 20 clients, each waiting 0.5–1.5 s between receiving a record and deciding it
+ * Paced: the same 10 screens, each waiting 0.5–1.5 s between showing a record and deciding it
  * (still faster than people screen): the latency a team feels, beside the closed-loop saturation figures.
  *
  * Floor: the same 20 clients on a request the app refuses before any database work (401, no
@@ -104,12 +111,15 @@ async function measureOn(ctx: BenchContext, db: DatabaseKind): Promise<Figure[]>
 
     // 3. Closed-loop screening load.
     const { durationMs, warmupMs } = ctx.load;
-    ctx.log(`${NAME} ${db}: ${CLIENTS} clients (2 per reviewer), ${warmupMs / 1000} s warm-up + ${durationMs / 1000} s measured`);
+    ctx.log(`${NAME} ${db}: ${REVIEWERS} screens (${CLIENTS} requests in flight), ${warmupMs / 1000} s warm-up + ${durationMs / 1000} s measured`);
     const r = await screeningLoad(base, seed.tokens, { durationMs, warmupMs });
 
-    // 3a. Paced: the same 20 clients, each reading its record for a second before deciding (20
-    // decisions a second across the review: a fast team's pace, not a closed loop).
-    ctx.log(`${NAME} ${db}: paced, ${CLIENTS} clients with ${PACED_THINK_MS} ms before each decision`);
+    ctx.log(`${NAME} ${db}: tabs, ${CLIENTS} independent clients (2 per reviewer)`);
+    const tabs = await screeningLoad(base, seed.tokens, { durationMs, warmupMs, tabs: true });
+
+    // 3a. Paced: the same 10 screens, each reading its record for about a second before deciding
+    // (10 decisions a second across the review: a fast team's pace, not a closed loop).
+    ctx.log(`${NAME} ${db}: paced, ${REVIEWERS} screens with ${PACED_THINK_MS} ms before each decision`);
     const paced = await screeningLoad(base, seed.tokens, { durationMs, warmupMs, thinkMs: PACED_THINK_MS });
 
     // 3b. The framework's floor under the same load: an API request answered 401 before any
@@ -130,7 +140,7 @@ async function measureOn(ctx: BenchContext, db: DatabaseKind): Promise<Figure[]>
       const label = kind === 'next' ? 'GET screening/next' : 'POST decisions';
       const p95ok = s.p95 <= TARGET_P95[db] ? 'met' : 'NOT met';
       figs.push(
-        { name: `${NAME}.${db}.${kind}.rps`, value: Math.round((k.latencies.length / (r.elapsedMs / 1000)) * 10) / 10, unit: 'req/s', details: `${label}, ${db}, ${records} records, ${REVIEWERS} reviewers, ${CLIENTS} clients, ${secs} s, ${k.latencies.length} answered` },
+        { name: `${NAME}.${db}.${kind}.rps`, value: Math.round((k.latencies.length / (r.elapsedMs / 1000)) * 10) / 10, unit: 'req/s', details: `${label}, ${db}, ${records} records, ${REVIEWERS} reviewers' screens, ${CLIENTS} requests in flight, ${secs} s, ${k.latencies.length} answered` },
         { name: `${NAME}.${db}.${kind}.p50`, value: ms(s.p50), unit: 'ms', details: label },
         { name: `${NAME}.${db}.${kind}.p95`, value: ms(s.p95), unit: 'ms', details: `${label}; target <= ${TARGET_P95[db]} ms: ${p95ok}` },
         { name: `${NAME}.${db}.${kind}.p99`, value: ms(s.p99), unit: 'ms', details: `${label}, max ${ms(s.max)} ms` },
@@ -138,10 +148,19 @@ async function measureOn(ctx: BenchContext, db: DatabaseKind): Promise<Figure[]>
       );
     }
     for (const kind of ['next', 'decide'] as const) {
+      const s = stats(tabs[kind].latencies);
+      const label = kind === 'next' ? 'GET screening/next' : 'POST decisions';
+      figs.push(
+        { name: `${NAME}.${db}.tabs.${kind}.p50`, value: ms(s.p50), unit: 'ms', details: `${label}, ${CLIENTS} independent clients (2 per reviewer, same records), ${tabs[kind].latencies.length} answered` },
+        { name: `${NAME}.${db}.tabs.${kind}.p95`, value: ms(s.p95), unit: 'ms', details: `${label}, tabs; ${tabs.created} created, ${tabs.changed} changed or repeated` },
+        { name: `${NAME}.${db}.tabs.${kind}.errors`, value: tabs[kind].errors, unit: 'errors', details: tabs[kind].firstError ? `${label}, tabs, first: ${tabs[kind].firstError}` : `${label}, tabs`, mustBeZero: true },
+      );
+    }
+    for (const kind of ['next', 'decide'] as const) {
       const s = stats(paced[kind].latencies);
       const label = kind === 'next' ? 'GET screening/next' : 'POST decisions';
       figs.push(
-        { name: `${NAME}.${db}.paced.${kind}.p50`, value: ms(s.p50), unit: 'ms', details: `${label}, ${CLIENTS} clients each deciding after ${PACED_THINK_MS} ms, ${paced[kind].latencies.length} answered` },
+        { name: `${NAME}.${db}.paced.${kind}.p50`, value: ms(s.p50), unit: 'ms', details: `${label}, ${REVIEWERS} screens each deciding after ${PACED_THINK_MS} ms, ${paced[kind].latencies.length} answered` },
         { name: `${NAME}.${db}.paced.${kind}.p95`, value: ms(s.p95), unit: 'ms', details: `${label}, paced` },
         { name: `${NAME}.${db}.paced.${kind}.errors`, value: paced[kind].errors, unit: 'errors', details: paced[kind].firstError ? `${label}, paced, first: ${paced[kind].firstError}` : `${label}, paced`, mustBeZero: true },
       );
@@ -171,7 +190,7 @@ interface KindResult {
   empty: number;
 }
 
-async function screeningLoad(base: string, tokens: string[], options: { durationMs: number; warmupMs: number; thinkMs?: number }) {
+async function screeningLoad(base: string, tokens: string[], options: { durationMs: number; warmupMs: number; thinkMs?: number; tabs?: boolean }) {
   let measuring = false;
   let stopAt = performance.now() + options.warmupMs;
   const fresh = (): KindResult => ({ latencies: [], errors: 0, conflicts: 0, empty: 0 });
@@ -238,11 +257,84 @@ async function screeningLoad(base: string, tokens: string[], options: { duration
     }
   }
 
-  await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
+  /** GET next with the records this screen holds as `skip`; the record ids served (empty at the end). */
+  async function next(reviewer: number, skip: string[]): Promise<string[] | null> {
+    const t0 = performance.now();
+    try {
+      const q = skip.length ? `&skip=${skip.join(',')}` : '';
+      const res = await fetch(`${base}/screening/next?stage=title_abstract${q}`, { headers: { Authorization: `Bearer ${tokens[reviewer]}` } });
+      const text = await res.text();
+      const dt = performance.now() - t0;
+      if (res.status === 204) {
+        if (measuring) {
+          result.next.latencies.push(dt);
+          result.next.empty++;
+        }
+        return [];
+      }
+      if (res.status !== 200) return fail(result.next, `HTTP ${res.status}: ${text.slice(0, 200)}`), null;
+      const id = (JSON.parse(text) as { record?: { id?: string } }).record?.id;
+      const ids = id ? [id] : [];
+      if (!ids.length) return fail(result.next, `200 without records: ${text.slice(0, 200)}`), null;
+      if (measuring) result.next.latencies.push(dt);
+      return ids;
+    } catch (e) {
+      return fail(result.next, (e as Error).message), null;
+    }
+  }
+
+  async function decideOn(reviewer: number, recordId: string): Promise<void> {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${base}/records/${recordId}/decisions`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokens[reviewer]}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ stage: 'title_abstract', decision: Math.random() < 0.5 ? 'include' : 'exclude' }),
+      });
+      const text = await res.text();
+      const dt = performance.now() - t0;
+      if (res.status === 201 || res.status === 200 || res.status === 409) {
+        if (res.status === 201) created++;
+        else if (res.status === 200) changed++;
+        if (measuring) {
+          result.decide.latencies.push(dt);
+          if (res.status === 409) result.decide.conflicts++;
+        }
+      } else fail(result.decide, `HTTP ${res.status}: ${text.slice(0, 200)}`);
+    } catch (e) {
+      fail(result.decide, (e as Error).message);
+    }
+  }
+
+  /**
+   * One reviewer's screen, as the screening page drives it: the record on screen and the next one
+   * fetched while it is being decided; deciding the one on screen and topping the buffer up (with the records the screen
+   * holds as `skip`) are two requests in flight at once, so 10 reviewers make 20 concurrent requests.
+   */
+  async function screen(reviewer: number): Promise<void> {
+    let queue: string[] = [];
+    while (performance.now() < stopAt && total() < MAX_REQUESTS && !done.has(reviewer)) {
+      if (!queue.length) {
+        const ids = await next(reviewer, []);
+        if (ids === null) continue;
+        if (!ids.length) return void done.add(reviewer);
+        queue = ids;
+      }
+      const current = queue.shift()!;
+      if (options.thinkMs) await new Promise((r) => setTimeout(r, options.thinkMs! * (0.5 + Math.random())));
+      const [, more] = await Promise.all([decideOn(reviewer, current), next(reviewer, [...queue, current])]);
+      if (more === null) continue;
+      if (!more.length) done.add(reviewer);
+      queue.push(...more.filter((id) => id !== current && !queue.includes(id)));
+    }
+  }
+
+  const run = () => (options.tabs ? Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i))) : Promise.all(Array.from({ length: REVIEWERS }, (_, i) => screen(i))));
+  await run();
   measuring = true;
   const start = performance.now();
   stopAt = start + options.durationMs;
-  await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
+  await run();
   const elapsedMs = performance.now() - start;
   return { ...result, elapsedMs, created, changed };
 }

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { setDb } from '../../lib/db/client';
+import { pgliteRunner, postgresRunner, type SqlRunner } from '../../lib/db/sql';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { withDatabase } from './global-setup';
 
@@ -17,12 +18,14 @@ export const dbKind = () => inject('testDb').kind;
 
 export function useTestDatabase(): { db: () => PrismaClient } {
   let client: PrismaClient | undefined;
+  let sql: SqlRunner | undefined;
   let cleanup: () => Promise<void> = async () => {};
   beforeAll(async () => {
     const cfg = inject('testDb');
     if (cfg.kind === 'pglite') {
       const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(cfg.dumpFile)]) });
       client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+      sql = pgliteRunner(pglite);
       cleanup = async () => {
         await client!.$disconnect();
         await pglite.close();
@@ -32,14 +35,18 @@ export function useTestDatabase(): { db: () => PrismaClient } {
       const admin = new pg.Client({ connectionString: cfg.serverUrl });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${name} TEMPLATE ${cfg.template}`);
-      client = new PrismaClient({ adapter: new PrismaPg({ connectionString: withDatabase(cfg.serverUrl, name), max: 20 }) });
+      const pool = new pg.Pool({ connectionString: withDatabase(cfg.serverUrl, name), max: 20 });
+      pool.on('error', () => {}); // idle connections closed by the DROP below
+      client = new PrismaClient({ adapter: new PrismaPg(pool) });
+      sql = postgresRunner(pool);
       cleanup = async () => {
         await client!.$disconnect();
+        await pool.end();
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
       };
     }
-    setDb(client);
+    setDb(client, sql);
   });
   afterAll(async () => {
     setDb(undefined);

@@ -11,7 +11,7 @@ import { assignBatch, changeStageSettings } from '../../lib/services/dual-screen
 import { fileSource, importSearch } from '../../lib/services/import';
 import { decide, nextToScreen, screeningProgress } from '../../lib/services/screening';
 import { addMember, makeRecords, makeReview, makeUser } from '../helpers/factories';
-import { useTestDatabase } from '../helpers/db';
+import { dbKind, useTestDatabase } from '../helpers/db';
 
 useTestDatabase();
 
@@ -120,6 +120,29 @@ describe('spreading reviewers', () => {
     expect(await firstId(d.id, review.id)).toBe(r1);
     await decide(a.id, review.id, r1, ta('include'));
     await expect(decide(d.id, review.id, r1, ta('include'))).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  // PostgreSQL only: on PGlite's one connection statements never overlap.
+  it.skipIf(dbKind() === 'pglite')('passes over a record another reviewer\'s request is picking at that instant', async () => {
+    const { owner, review, people: [a] } = await team(1);
+    const [r1, r2] = await makeRecords(review.id, owner.id, 2);
+    await decide(owner.id, review.id, r1, ta('include'));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((r) => (locked = r));
+    // What a concurrent "next" holds while it picks r1 (lib/db/screening-queue.ts, PICK_LOCK_CLASS).
+    const picker = getDb().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(7301, hashtext(${r1}::text || 'title_abstract'))) AS l`;
+      locked();
+      await held;
+    });
+    await lockTaken;
+    expect(await firstId(a.id, review.id)).toBe(r2);
+    release();
+    await picker;
+    await getDb().screeningLease.deleteMany({ where: { reviewId: review.id } });
+    expect(await firstId(a.id, review.id)).toBe(r1);
   });
 
   it('releases a record when its reviewer decides it or moves past it', async () => {

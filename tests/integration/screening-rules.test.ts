@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { decide, listStageDecisions, nextToScreen, screeningProgress, undoDecision } from '../../lib/services/screening';
 import { addMember, makeRecords, makeReview, makeUser } from '../helpers/factories';
-import { useTestDatabase } from '../helpers/db';
+import { dbKind, useTestDatabase } from '../helpers/db';
 
 useTestDatabase();
 
@@ -59,6 +59,20 @@ describe('deciding', () => {
     await expect(decide(a.id, review.id, foreign, ta('include'))).rejects.toMatchObject({ code: 'not_found' });
     await expect(decide(a.id, review.id, r1, { stage: 'title_abstract', decision: 'perhaps' })).rejects.toThrow(/decision must be include, exclude or maybe/);
     await expect(decide(a.id, review.id, r1, { stage: 'full_text', decision: 'maybe' })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('tells strangers nothing but "not found", whatever they send, and viewers only that they cannot decide', async () => {
+    const { viewer, review, owner } = await team();
+    const stranger = await makeUser('stranger');
+    const [r1] = await makeRecords(review.id, owner.id, 1);
+    // The role is read with the record for valid bodies, and checked first for everything else.
+    for (const body of [ta('include'), { stage: 'full_text', decision: 'maybe' }, ta('include', { reasonId: r1 }), { stage: 'title_abstract', decision: 'perhaps' }, 'not json']) {
+      await expect(decide(stranger.id, review.id, r1, body)).rejects.toMatchObject({ code: 'not_found', message: 'Review not found.' });
+      await expect(decide(viewer.id, review.id, r1, body)).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    await expect(decide(stranger.id, review.id, 'not-a-uuid', ta('include'))).rejects.toMatchObject({ code: 'not_found', message: 'Review not found.' });
+    await expect(decide(stranger.id, 'not-a-uuid', r1, ta('include'))).rejects.toMatchObject({ code: 'not_found' });
+    expect(await getDb().decision.count({ where: { reviewId: review.id } })).toBe(0);
   });
 
   it('never lets a record collect more decisions than required', async () => {
@@ -147,6 +161,35 @@ describe('queues, progress, undo and blinding', () => {
     expect(mine.items.map((d) => [d.note, d.record.title])).toEqual([['secret note', 'Record 1: ketamine and synaptic plasticity']]);
     await getDb().reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: 'title_abstract' } }, data: { isBlinded: false } });
     expect((await listStageDecisions(owner.id, review.id, { stage: 'title_abstract', reviewer: 'all' })).total).toBe(1);
+  });
+
+  // PostgreSQL only: PGlite has one connection, so nothing can hold the record from another.
+  it.skipIf(dbKind() === 'pglite')('waits for a writer holding the record (an adjudication, a withdrawal) and then decides on what it left', async () => {
+    const { a, b, owner, review } = await team();
+    const [r1] = await makeRecords(review.id, owner.id, 1);
+    await decide(b.id, review.id, r1, ta('exclude'));
+    // Another transaction holds the record's lock, as the locked writers do, while it adds a decision.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((r) => (locked = r));
+    const writer = getDb().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`${r1}:title_abstract`}))) AS l`;
+      locked();
+      await held;
+      await tx.screeningState.update({ where: { recordId_stage: { recordId: r1, stage: 'title_abstract' } }, data: { decisionsCount: 1 } });
+    }, { timeout: 20_000 });
+    await lockTaken;
+    const deciding = decide(a.id, review.id, r1, ta('include'));
+    let settled = false;
+    void deciding.finally(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(settled).toBe(false);
+    release();
+    await writer;
+    const result = await deciding;
+    expect(result).toMatchObject({ effect: 'created', decisionsCount: 2, required: 2 });
+    expect(await getDb().screeningState.findUnique({ where: { recordId_stage: { recordId: r1, stage: 'title_abstract' } } })).toMatchObject({ decisionsCount: 2, outcome: 'conflict' });
   });
 
   it('keeps two reviewers racing on the same records to the required count', async () => {
