@@ -22,7 +22,7 @@ export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> 
 }
 
 /**
- * Tokens verified in the last few seconds (decision 008): a screener's client sends two requests
+ * Tokens verified in the last few seconds (decision 009): a screener's client sends two requests
  * a decision, and looking the token up each time was one database round trip in three. Safe
  * because the app is one process (decision 001) and tokens are revoked only through it
  * (revokeApiToken forgets the user's entries at once); a token deleted behind the app's back

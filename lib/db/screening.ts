@@ -207,7 +207,7 @@ const OPTIMISTIC_ATTEMPTS = 3;
  * Stores a reviewer's decision (or changes it), keeping the previous version as a revision.
  *
  * A first decision, what reviewers do every few seconds and many at once, takes two statements and
- * no transaction (decision 008): read the context, then write everything in one statement that
+ * no transaction (decision 009): read the context, then write everything in one statement that
  * applies only if the record's stage state is still the version read (its `xmin`) and no locked
  * writer holds the record (`pg_try_advisory_xact_lock`). A concurrent decision, withdrawal,
  * resolution or settings change updates that state row, so the write then does nothing and the

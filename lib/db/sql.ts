@@ -2,7 +2,7 @@
  * A thin path to the database for the handful of statements screening runs every few seconds per
  * reviewer (token, access, queue, decision), next to the Prisma client that does everything else.
  *
- * Why (decision 008): measured at 100,000 records, each statement sent through the Prisma client
+ * Why (decision 009): measured at 100,000 records, each statement sent through the Prisma client
  * cost ~0.5 ms of the app's CPU on top of the database's own work, and PostgreSQL planned the
  * queue statement afresh every time (0.9 ms of its 1.5 ms). Here statements go straight to
  * node-postgres as named prepared statements (parsed and planned once per connection, then only
