@@ -1,9 +1,13 @@
 /**
  * The one Prisma client of the process, built from configuration (lib/db/config.ts). Only code in
  * lib/db imports it. Tests install their own client (fresh database per file) with setDb().
+ *
+ * Beside the client, the driver it runs on (the node-postgres pool, or the PGlite instance): bulk
+ * loading uses COPY, which Prisma cannot send (lib/db/staged-records.ts).
  */
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { databaseTargetFromEnv } from './config';
 import { PrismaClient, type Prisma } from './generated/client';
@@ -14,37 +18,58 @@ export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => ...)`. */
 export type Tx = Prisma.TransactionClient;
 
-const holder = globalThis as unknown as { __sieveDb?: PrismaClient; __sievePglite?: PGlite };
+/** The driver under the Prisma client: the same database, for what Prisma cannot do (COPY). */
+export type DbDriver = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
 
-function createDbFromEnv(): PrismaClient {
+const holder = globalThis as unknown as { __sieveDb?: PrismaClient; __sieveDriver?: DbDriver; __sieveOwnsDriver?: boolean };
+
+function createDbFromEnv(): { client: PrismaClient; driver: DbDriver } {
   const target = databaseTargetFromEnv();
   if (target.kind === 'postgres') {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // The client ends the pool when it disconnects, as it would a pool of its own.
+    return { client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), driver: { kind: 'postgres', pool } };
   }
   acquirePgliteLock(target.dataDir!);
-  holder.__sievePglite = new PGlite(target.dataDir);
-  const client = new PrismaClient({ adapter: new PrismaPGlite(holder.__sievePglite) });
+  const pglite = new PGlite(target.dataDir);
+  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   // In the server only: scripts and the CLI open the database briefly and close it again.
   if (process.env.NEXT_RUNTIME) startEmbeddedMaintenance(() => client);
-  return client;
+  return { client, driver: { kind: 'pglite', pglite } };
+}
+
+function open(): void {
+  const { client, driver } = createDbFromEnv();
+  holder.__sieveDb = client;
+  holder.__sieveDriver = driver;
+  holder.__sieveOwnsDriver = true;
 }
 
 export function getDb(): PrismaClient {
   // Kept on globalThis so Next.js dev reloads do not open the embedded database twice.
-  holder.__sieveDb ??= createDbFromEnv();
-  return holder.__sieveDb;
+  if (!holder.__sieveDb) open();
+  return holder.__sieveDb!;
 }
 
-export function setDb(client: PrismaClient | undefined): void {
-  holder.__sieveDb = client;
+/** The driver under getDb()'s client. */
+export function getDbDriver(): DbDriver {
+  if (!holder.__sieveDb) open();
+  return holder.__sieveDriver!;
+}
+
+/** Installs a client and the driver it runs on (tests); the caller keeps closing both. */
+export function setDb(db: { client: PrismaClient; driver: DbDriver } | undefined): void {
+  holder.__sieveDb = db?.client;
+  holder.__sieveDriver = db?.driver;
+  holder.__sieveOwnsDriver = false;
 }
 
 /** Closes the process's database, if one was opened (CLI and scripts; the server never closes it). */
 export async function closeDb(): Promise<void> {
   const client = holder.__sieveDb;
-  const pglite = holder.__sievePglite;
+  const driver = holder.__sieveOwnsDriver ? holder.__sieveDriver : undefined;
   holder.__sieveDb = undefined;
-  holder.__sievePglite = undefined;
+  holder.__sieveDriver = undefined;
   await client?.$disconnect();
-  if (pglite && !pglite.closed) await pglite.close();
+  if (driver?.kind === 'pglite' && !driver.pglite.closed) await driver.pglite.close();
 }

@@ -9,7 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { setDb } from '../../lib/db/client';
+import { setDb, type DbDriver } from '../../lib/db/client';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { withDatabase } from './global-setup';
 
@@ -17,12 +17,14 @@ export const dbKind = () => inject('testDb').kind;
 
 export function useTestDatabase(): { db: () => PrismaClient } {
   let client: PrismaClient | undefined;
+  let driver: DbDriver | undefined;
   let cleanup: () => Promise<void> = async () => {};
   beforeAll(async () => {
     const cfg = inject('testDb');
     if (cfg.kind === 'pglite') {
       const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(cfg.dumpFile)]) });
       client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+      driver = { kind: 'pglite', pglite };
       cleanup = async () => {
         await client!.$disconnect();
         await pglite.close();
@@ -32,14 +34,16 @@ export function useTestDatabase(): { db: () => PrismaClient } {
       const admin = new pg.Client({ connectionString: cfg.serverUrl });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${name} TEMPLATE ${cfg.template}`);
-      client = new PrismaClient({ adapter: new PrismaPg({ connectionString: withDatabase(cfg.serverUrl, name), max: 20 }) });
+      const pool = new pg.Pool({ connectionString: withDatabase(cfg.serverUrl, name), max: 20 });
+      client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+      driver = { kind: 'postgres', pool };
       cleanup = async () => {
         await client!.$disconnect();
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
       };
     }
-    setDb(client);
+    setDb({ client: client!, driver: driver! });
   });
   afterAll(async () => {
     setDb(undefined);
