@@ -1,73 +1,94 @@
 /**
  * The one Prisma client of the process, built from configuration (lib/db/config.ts). Only code in
  * lib/db imports it. Tests install their own client (fresh database per file) with setDb().
+ *
+ * Beside the client, the driver it runs on (the node-postgres pool, or the PGlite instance): bulk
+ * loading uses COPY, which Prisma cannot send (lib/db/staged-records.ts), and screening's hot
+ * statements skip the client's per-query work (lib/db/sql.ts, decision 009).
  */
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { databaseTargetFromEnv } from './config';
 import { PrismaClient, type Prisma } from './generated/client';
 import { startEmbeddedMaintenance } from './embedded-maintenance';
 import { acquirePgliteLock } from './pglite-lock';
-import { pgliteRunner, postgresRunner, prismaRunner, type SqlRunner } from './sql';
-import pg from 'pg';
+import { pgliteRunner, postgresRunner, type SqlRunner } from './sql';
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => ...)`. */
 export type Tx = Prisma.TransactionClient;
 
-const holder = globalThis as unknown as { __sieveDb?: PrismaClient; __sievePglite?: PGlite; __sieveSql?: SqlRunner; __sievePool?: pg.Pool };
+/** The driver under the Prisma client: the same database, for what Prisma cannot do (COPY). */
+export type DbDriver = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
 
-function createDbFromEnv(): PrismaClient {
+const holder = globalThis as unknown as { __sieveDb?: PrismaClient; __sieveDriver?: DbDriver; __sieveOwnsDriver?: boolean };
+
+function createDbFromEnv(): { client: PrismaClient; driver: DbDriver } {
   const target = databaseTargetFromEnv();
   if (target.kind === 'postgres') {
-    // One pool for the Prisma client and the hot statements of lib/db/sql.ts.
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     // An idle connection the server closed (restart, admin) is dropped and replaced by the pool;
     // without a listener, Node would treat the 'error' event as fatal.
     pool.on('error', (e) => console.error(`database connection lost: ${e.message}`));
-    holder.__sievePool = pool;
-    holder.__sieveSql = postgresRunner(pool);
-    return new PrismaClient({ adapter: new PrismaPg(pool) });
+    // The client ends the pool when it disconnects, as it would a pool of its own.
+    return { client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), driver: { kind: 'postgres', pool } };
   }
   acquirePgliteLock(target.dataDir!);
-  holder.__sievePglite = new PGlite(target.dataDir);
-  holder.__sieveSql = pgliteRunner(holder.__sievePglite);
-  const client = new PrismaClient({ adapter: new PrismaPGlite(holder.__sievePglite) });
+  const pglite = new PGlite(target.dataDir);
+  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   // In the server only: scripts and the CLI open the database briefly and close it again.
   if (process.env.NEXT_RUNTIME) startEmbeddedMaintenance(() => client);
-  return client;
+  return { client, driver: { kind: 'pglite', pglite } };
+}
+
+function open(): void {
+  const { client, driver } = createDbFromEnv();
+  holder.__sieveDb = client;
+  holder.__sieveDriver = driver;
+  holder.__sieveOwnsDriver = true;
 }
 
 export function getDb(): PrismaClient {
   // Kept on globalThis so Next.js dev reloads do not open the embedded database twice.
-  holder.__sieveDb ??= createDbFromEnv();
-  return holder.__sieveDb;
+  if (!holder.__sieveDb) open();
+  return holder.__sieveDb!;
 }
 
-/** The runner for the hot statements (lib/db/sql.ts), on the same database as getDb(). */
+/** The driver under getDb()'s client. */
+export function getDbDriver(): DbDriver {
+  if (!holder.__sieveDb) open();
+  return holder.__sieveDriver!;
+}
+
+const runners = new WeakMap<object, SqlRunner>();
+
+/** The runner for the hot statements (lib/db/sql.ts), on the driver under getDb()'s client. */
 export function getSql(): SqlRunner {
-  const db = getDb();
-  holder.__sieveSql ??= prismaRunner(db);
-  return holder.__sieveSql;
+  const driver = getDbDriver();
+  const key = driver.kind === 'postgres' ? driver.pool : driver.pglite;
+  let runner = runners.get(key);
+  if (!runner) {
+    runner = driver.kind === 'postgres' ? postgresRunner(driver.pool) : pgliteRunner(driver.pglite);
+    runners.set(key, runner);
+  }
+  return runner;
 }
 
-/** Installs a client (tests), with a runner on the same database when there is one. */
-export function setDb(client: PrismaClient | undefined, sql?: SqlRunner): void {
-  holder.__sieveDb = client;
-  holder.__sieveSql = client ? sql : undefined;
+/** Installs a client and the driver it runs on (tests); the caller keeps closing both. */
+export function setDb(db: { client: PrismaClient; driver: DbDriver } | undefined): void {
+  holder.__sieveDb = db?.client;
+  holder.__sieveDriver = db?.driver;
+  holder.__sieveOwnsDriver = false;
 }
 
 /** Closes the process's database, if one was opened (CLI and scripts; the server never closes it). */
 export async function closeDb(): Promise<void> {
   const client = holder.__sieveDb;
-  const pglite = holder.__sievePglite;
-  const pool = holder.__sievePool;
+  const driver = holder.__sieveOwnsDriver ? holder.__sieveDriver : undefined;
   holder.__sieveDb = undefined;
-  holder.__sievePglite = undefined;
-  holder.__sieveSql = undefined;
-  holder.__sievePool = undefined;
+  holder.__sieveDriver = undefined;
   await client?.$disconnect();
-  await pool?.end();
-  if (pglite && !pglite.closed) await pglite.close();
+  if (driver?.kind === 'pglite' && !driver.pglite.closed) await driver.pglite.close();
 }

@@ -99,7 +99,7 @@ function quote(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** For a client installed without a runner (scripts): the same statements through Prisma. */
+/** Inside a Prisma transaction (the locked decision path): the same statements through it. */
 export function prismaRunner(db: { $queryRaw<T>(sql: Prisma.Sql): Prisma.PrismaPromise<T> }): SqlRunner {
   return { query: <T>(statement: Prisma.Sql) => db.$queryRaw<T[]>(statement) as Promise<T[]> };
 }

@@ -3,14 +3,20 @@
  * batches, each its own short statement outside any transaction, so the database (on PGlite: the
  * one embedded connection) serves other requests between batches. The import's final transaction,
  * under the review's identification lock, moves them into Record with INSERT ... SELECT in chunks:
- * no JSON parsing or compression left to do, so the lock is held for seconds, not the whole import.
+ * no parsing or compression left to do, so the lock is held for seconds, not the whole import.
  *
- * A batch travels as ONE parameter holding a JSON array, which PostgreSQL unpacks with
- * json_to_recordset: one statement and no per-value escaping whatever its size (PostgreSQL's
- * 65,535-parameter limit never applies).
+ * A batch is loaded with COPY ... FROM STDIN (PostgreSQL, through pg-copy-streams on a connection of
+ * the app's pool) or COPY ... FROM '/dev/blob' (PGlite), as CSV (lib/db/copy-csv.ts): PostgreSQL's
+ * bulk-load path, without the statement parsing, JSON unpacking and per-value parameters of an
+ * INSERT, and without Prisma, whose debug history would otherwise keep the last batches alive
+ * (decision 008).
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { BibRecord } from '../domain/records/bib-record';
-import { getDb, type Tx } from './client';
+import { getDb, getDbDriver, type DbDriver, type Tx } from './client';
+import { csvInt, csvJson, csvText, csvTextArray } from './copy-csv';
 
 export interface NewRecordRow {
   id: string;
@@ -28,96 +34,67 @@ const COLUMNS = `"id", "reviewId", "searchId", "position", "sourceLine", "pmid",
   "abstract", "authors", "year", "publicationDate", "journal", "journalAbbrev", "volume", "issue", "pages", "keywords",
   "meshTerms", "publicationTypes", "language", "issn", "url", "sourceDatabase", "raw"`;
 
-function rowJson(row: NewRecordRow): string {
+/** One CSV line in COLUMNS order (reviewId and searchId repeat: COPY has no constants). */
+function rowCsv(row: NewRecordRow, ids: string): string {
   const r = row.record;
-  return JSON.stringify({
-    id: row.id, position: row.position, line: row.sourceLine, pmid: r.pmid, doi: r.doi, title: r.title ?? '',
-    tv: r.titleVernacular, abstract: r.abstract ?? '', authors: r.authors ?? [], year: r.year, pd: r.publicationDate,
-    journal: r.journal, ja: r.journalAbbrev, volume: r.volume, issue: r.issue, pages: r.pages, kw: r.keywords ?? [],
-    mh: r.meshTerms ?? [], pt: r.publicationTypes ?? [], language: r.language, issn: r.issn, url: r.url,
-    sdb: r.sourceDatabase, raw: row.raw,
-  });
+  return `${row.id},${ids},${row.position},${csvInt(row.sourceLine)},${csvText(r.pmid)},${csvText(r.doi)},${csvText(r.title ?? '')},${csvText(r.titleVernacular)},${csvText(r.abstract ?? '')},${csvJson(r.authors ?? [])},${csvInt(r.year)},${csvText(r.publicationDate)},${csvText(r.journal)},${csvText(r.journalAbbrev)},${csvText(r.volume)},${csvText(r.issue)},${csvText(r.pages)},${csvTextArray(r.keywords ?? [])},${csvTextArray(r.meshTerms ?? [])},${csvTextArray(r.publicationTypes ?? [])},${csvText(r.language)},${csvText(r.issn)},${csvText(r.url)},${csvText(r.sourceDatabase)},${csvText(row.raw)}\n`;
 }
 
-const insertSql = (batch: string) => `
-INSERT INTO "StagedRecord" (${COLUMNS})
-SELECT v.id, $1::uuid, $2::uuid, v.position, v.line, v.pmid, v.doi, v.title, v.tv, v.abstract, v.authors, v.year,
-  v.pd, v.journal, v.ja, v.volume, v.issue, v.pages, v.kw, v.mh, v.pt, v.language, v.issn, v.url, v.sdb, v.raw
-FROM json_to_recordset(${batch}) AS v(id uuid, position int, line int, pmid text, doi text, title text, tv text,
-  abstract text, authors jsonb, year int, pd text, journal text, ja text, volume text, issue text, pages text,
-  kw text[], mh text[], pt text[], language text, issn text, url text, sdb text, raw text)`;
-
 /**
- * Rows per statement. A server takes 1,000 (~3 MB of PubMed records: 100 statements per 100,000
- * records). PGlite runs in this process: a 3 MB statement grows its WebAssembly memory (which never
- * shrinks) by ~40 MB and leaves several 3 MB strings per batch for the garbage collector; at 100
- * rows the embedded import peaks ~120 MB lower, in about the same time.
+ * Rows per COPY. A server takes 1,000 (~3 MB of PubMed records): fewer round trips gain little,
+ * and each COPY is short, so an ACCESS EXCLUSIVE lock asked by another import's cleanup
+ * (deleteStagedRecords) never waits long. PGlite reads the batch in this process: smaller batches
+ * keep its WebAssembly memory (which never shrinks) and the garbage of each batch small.
  */
 const SERVER_BATCH_ROWS = 1000;
-const EMBEDDED_BATCH_ROWS = 100;
-
-/**
- * The batch goes as bytes to a PostgreSQL server: Prisma's raw-query layer then passes it as
- * base64 instead of escaping it into JSON a second time (3 s less per 100,000 records). PGlite
- * turns bytes into hex in JavaScript, which is far slower, so it gets the text.
- */
-const AS_BYTES = insertSql(`convert_from($3::bytea, 'UTF8')::json`);
-const AS_TEXT = insertSql(`$3::json`);
-
-/**
- * Prisma's client and its driver adapters each keep their last 100 debug messages in memory for
- * error reports, even with DEBUG off, and the message of a raw statement holds its arguments: a
- * whole batch of records, in two or three copies. Left alone, a 100,000-record import keeps every
- * batch alive (over 1 GB). A hundred trivial statements push the batches out: after every ~8 MB of
- * batches (~25 MB held at most), and once staging ends, so nothing is held while deduplication
- * runs, the import's peak. That costs about a second per 100,000 records on a server, less on PGlite.
- */
-const CHARS_BETWEEN_RELEASES = 8 << 20;
-const DEBUG_HISTORY = 100;
+const EMBEDDED_BATCH_ROWS = 250;
 
 /** A batch made ready to send (the serialising done before the previous batch has finished). */
 export interface PreparedBatch {
-  payload: string | Buffer;
-  chars: number;
+  csv: Buffer;
+  rows: number;
 }
 
 export interface StagedRecordWriter {
   /** Rows per batch that suit this database. */
   batchRows: number;
-  /** Serialises rows for one statement; pure CPU, no database. */
+  /** Serialises rows for one COPY; pure CPU, no database. */
   prepare(rows: NewRecordRow[]): PreparedBatch;
   /** Stages a prepared batch (its own statement, no transaction). */
   write(batch: PreparedBatch): Promise<void>;
-  /** Lets go of the batches Prisma's debug history still holds (call when staging ends). */
-  release(): Promise<void>;
 }
 
 /** A writer of one import's records into StagedRecord; also removes stale rows of dead imports. */
 export async function createStagedRecordWriter(reviewId: string, searchId: string): Promise<StagedRecordWriter> {
-  const db = getDb();
-  await db.$executeRawUnsafe(`DELETE FROM "StagedRecord" WHERE "stagedAt" < now() - interval '${STALE_AFTER}'`);
-  const [{ version }] = await db.$queryRawUnsafe<{ version: string }[]>(`SELECT version() AS version`);
-  const isEmbedded = /PGlite/i.test(version);
-  let charsSinceRelease = 0;
-  const release = async () => {
-    charsSinceRelease = 0;
-    for (let i = 0; i < DEBUG_HISTORY; i++) await db.$executeRawUnsafe('SELECT 1');
-  };
+  await getDb().$executeRawUnsafe(`DELETE FROM "StagedRecord" WHERE "stagedAt" < now() - interval '${STALE_AFTER}'`);
+  const driver = getDbDriver();
+  const ids = `${reviewId},${searchId}`;
   return {
-    batchRows: isEmbedded ? EMBEDDED_BATCH_ROWS : SERVER_BATCH_ROWS,
+    batchRows: driver.kind === 'pglite' ? EMBEDDED_BATCH_ROWS : SERVER_BATCH_ROWS,
     prepare(rows) {
-      const json = `[${rows.map(rowJson).join(',')}]`;
-      return { payload: isEmbedded ? json : Buffer.from(json, 'utf8'), chars: json.length };
+      let csv = '';
+      for (const row of rows) csv += rowCsv(row, ids);
+      return { csv: Buffer.from(csv, 'utf8'), rows: rows.length };
     },
-    async write(batch) {
-      await db.$executeRawUnsafe(isEmbedded ? AS_TEXT : AS_BYTES, reviewId, searchId, batch.payload);
-      charsSinceRelease += batch.chars;
-      if (charsSinceRelease >= CHARS_BETWEEN_RELEASES) await release();
-    },
-    async release() {
-      if (charsSinceRelease > 0) await release();
-    },
+    write: (batch) => copyCsv(driver, batch.csv),
   };
+}
+
+async function copyCsv(driver: DbDriver, csv: Buffer): Promise<void> {
+  if (driver.kind === 'pglite') {
+    await driver.pglite.query(`COPY "StagedRecord" (${COLUMNS}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv as Uint8Array<ArrayBuffer>]) });
+    return;
+  }
+  const client = await driver.pool.connect();
+  let failure: Error | undefined;
+  try {
+    await pipeline(Readable.from([csv]), client.query(copyFrom(`COPY "StagedRecord" (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`)));
+  } catch (error) {
+    failure = error as Error;
+    throw error;
+  } finally {
+    client.release(failure); // a connection whose COPY failed midway is not handed out again
+  }
 }
 
 /**

@@ -9,8 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { setDb } from '../../lib/db/client';
-import { pgliteRunner, postgresRunner, type SqlRunner } from '../../lib/db/sql';
+import { setDb, type DbDriver } from '../../lib/db/client';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { withDatabase } from './global-setup';
 
@@ -18,14 +17,14 @@ export const dbKind = () => inject('testDb').kind;
 
 export function useTestDatabase(): { db: () => PrismaClient } {
   let client: PrismaClient | undefined;
-  let sql: SqlRunner | undefined;
+  let driver: DbDriver | undefined;
   let cleanup: () => Promise<void> = async () => {};
   beforeAll(async () => {
     const cfg = inject('testDb');
     if (cfg.kind === 'pglite') {
       const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(cfg.dumpFile)]) });
       client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-      sql = pgliteRunner(pglite);
+      driver = { kind: 'pglite', pglite };
       cleanup = async () => {
         await client!.$disconnect();
         await pglite.close();
@@ -37,16 +36,15 @@ export function useTestDatabase(): { db: () => PrismaClient } {
       await admin.query(`CREATE DATABASE ${name} TEMPLATE ${cfg.template}`);
       const pool = new pg.Pool({ connectionString: withDatabase(cfg.serverUrl, name), max: 20 });
       pool.on('error', () => {}); // idle connections closed by the DROP below
-      client = new PrismaClient({ adapter: new PrismaPg(pool) });
-      sql = postgresRunner(pool);
+      client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+      driver = { kind: 'postgres', pool };
       cleanup = async () => {
         await client!.$disconnect();
-        await pool.end();
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
       };
     }
-    setDb(client, sql);
+    setDb({ client: client!, driver: driver! });
   });
   afterAll(async () => {
     setDb(undefined);

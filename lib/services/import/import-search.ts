@@ -144,7 +144,6 @@ class BatchWriter {
   async finish(): Promise<void> {
     if (this.pending.length) await this.flush();
     await this.writing;
-    await this.writer.release();
   }
 
   /** Waits for the write in flight, ignoring its outcome (used when the import already failed). */

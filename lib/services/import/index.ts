@@ -18,7 +18,7 @@ export type { ImportPreview } from './preview-import';
 export type { ImportProgress } from './scan-file';
 export type { ImportProblem } from './file-problems';
 export type { ImportJob } from './import-progress';
-export { readImportUpload } from './read-upload';
+export { withImportUpload } from './read-upload';
 export { maxUploadBytes } from './scan-file';
 
 export interface UploadInput {

@@ -87,11 +87,15 @@ export function maxUploadBytes(): number {
 }
 
 export function assertWithinLimit(source: ByteSource, maxBytes = maxUploadBytes()): void {
-  if (source.size <= maxBytes) return;
+  if (source.size > maxBytes) throw fileTooLarge(source.name, maxBytes, source.size);
+}
+
+/** The 413 error for a file over the limit (its size, when known: an upload is refused as soon as it passes the limit). */
+export function fileTooLarge(fileName: string, maxBytes: number, size?: number) {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
-  throw fileRejected(
-    source.name,
-    [fileProblem('file-too-large', `${source.name} is ${mb(source.size)} MB, over the upload limit of ${mb(maxBytes)} MB (SIEVE_MAX_UPLOAD_MB); export the search in several smaller files`)],
+  return fileRejected(
+    fileName,
+    [fileProblem('file-too-large', `${fileName} is ${size === undefined ? 'over' : `${mb(size)} MB, over`} the upload limit of ${mb(maxBytes)} MB (SIEVE_MAX_UPLOAD_MB); export the search in several smaller files`)],
     'payload_too_large',
   );
 }

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/handler';
 import { json, list, queryObject } from '@/lib/api/respond';
 import { pagingSchema } from '@/lib/schemas/review';
-import { importSearch, listReviewSearches, readImportUpload } from '@/lib/services/import';
+import { importSearch, listReviewSearches, withImportUpload } from '@/lib/services/import';
 import { requireReviewRole } from '@/lib/services/permissions';
 
 export const GET = apiRoute<{ reviewId: string }>(async ({ request, user, params }) => {
@@ -14,6 +14,6 @@ export const GET = apiRoute<{ reviewId: string }>(async ({ request, user, params
 export const POST = apiRoute<{ reviewId: string }>(async ({ request, user, params }) => {
   // Refuse non-owners before reading a body that may be hundreds of MB.
   await requireReviewRole(params.reviewId, user.id, 'owner');
-  const search = await importSearch(user.id, params.reviewId, await readImportUpload(request));
+  const search = await withImportUpload(request, (upload) => importSearch(user.id, params.reviewId, upload));
   return json(search, 201, { Location: `/api/v1/reviews/${params.reviewId}/searches/${search.id}` });
 });
