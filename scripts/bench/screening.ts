@@ -205,58 +205,20 @@ async function screeningLoad(base: string, tokens: string[], options: { duration
   };
   const done = new Set<number>();
 
+  /** A "tabs" client: asks for the next record knowing nothing of its reviewer's other client. */
   async function client(i: number): Promise<void> {
     const reviewer = i % tokens.length;
-    const auth = { Authorization: `Bearer ${tokens[reviewer]}` };
     while (performance.now() < stopAt && total() < MAX_REQUESTS && !done.has(reviewer)) {
-      // (a) next record for this reviewer
-      let t0 = performance.now();
-      let recordId: string | undefined;
-      try {
-        const res = await fetch(`${base}/screening/next?stage=title_abstract`, { headers: auth });
-        const text = await res.text();
-        const dt = performance.now() - t0;
-        if (res.status === 200) {
-          recordId = (JSON.parse(text) as { record?: { id?: string } }).record?.id;
-          if (!recordId) fail(result.next, `200 without record.id: ${text.slice(0, 200)}`);
-          else if (measuring) result.next.latencies.push(dt);
-        } else if (res.status === 204) {
-          if (measuring) {
-            result.next.latencies.push(dt);
-            result.next.empty++;
-          }
-          done.add(reviewer);
-        } else fail(result.next, `HTTP ${res.status}: ${text.slice(0, 200)}`);
-      } catch (e) {
-        fail(result.next, (e as Error).message);
-      }
-      if (!recordId) continue;
+      const ids = await next(reviewer, []);
+      if (ids === null) continue;
+      if (!ids.length) return void done.add(reviewer);
       // Jittered (0.5x to 1.5x), or the clients would stay in step and arrive as bursts of 20.
       if (options.thinkMs) await new Promise((r) => setTimeout(r, options.thinkMs! * (0.5 + Math.random())));
-      // (b) decide on it
-      t0 = performance.now();
-      try {
-        const res = await fetch(`${base}/records/${recordId}/decisions`, {
-          method: 'POST',
-          headers: { ...auth, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ stage: 'title_abstract', decision: Math.random() < 0.5 ? 'include' : 'exclude' }),
-        });
-        const text = await res.text();
-        const dt = performance.now() - t0;
-        if (res.status === 201 || res.status === 200 || res.status === 409) {
-          if (res.status === 201) created++;
-          else if (res.status === 200) changed++;
-          if (measuring) {
-            result.decide.latencies.push(dt);
-            if (res.status === 409) result.decide.conflicts++;
-          }
-        } else fail(result.decide, `HTTP ${res.status}: ${text.slice(0, 200)}`);
-      } catch (e) {
-        fail(result.decide, (e as Error).message);
-      }
+      await decideOn(reviewer, ids[0]);
     }
   }
 
+  /** GET next with the records this screen holds as `skip`; the record ids served (empty at the end). */
   /** GET next with the records this screen holds as `skip`; the record ids served (empty at the end). */
   async function next(reviewer: number, skip: string[]): Promise<string[] | null> {
     const t0 = performance.now();

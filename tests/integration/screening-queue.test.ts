@@ -12,6 +12,7 @@ import { fileSource, importSearch } from '../../lib/services/import';
 import { decide, nextToScreen, screeningProgress } from '../../lib/services/screening';
 import { addMember, makeRecords, makeReview, makeUser } from '../helpers/factories';
 import { dbKind, useTestDatabase } from '../helpers/db';
+import { holdTransaction } from '../helpers/held-transaction';
 
 useTestDatabase();
 
@@ -127,20 +128,10 @@ describe('spreading reviewers', () => {
     const { owner, review, people: [a] } = await team(1);
     const [r1, r2] = await makeRecords(review.id, owner.id, 2);
     await decide(owner.id, review.id, r1, ta('include'));
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((r) => (locked = r));
     // What a concurrent "next" holds while it picks r1 (lib/db/screening-queue.ts, PICK_LOCK_CLASS).
-    const picker = getDb().$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(7301, hashtext(${r1}::text || 'title_abstract'))) AS l`;
-      locked();
-      await held;
-    });
-    await lockTaken;
+    const picker = await holdTransaction((tx) => tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(7301, hashtext(${r1}::text || 'title_abstract'))) AS l`);
     expect(await firstId(a.id, review.id)).toBe(r2);
-    release();
-    await picker;
+    await picker.release();
     await getDb().screeningLease.deleteMany({ where: { reviewId: review.id } });
     expect(await firstId(a.id, review.id)).toBe(r1);
   });

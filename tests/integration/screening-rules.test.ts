@@ -4,6 +4,7 @@ import { getDb } from '../../lib/db/client';
 import { decide, listStageDecisions, nextToScreen, screeningProgress, undoDecision } from '../../lib/services/screening';
 import { addMember, makeRecords, makeReview, makeUser } from '../helpers/factories';
 import { dbKind, useTestDatabase } from '../helpers/db';
+import { holdTransaction } from '../helpers/held-transaction';
 
 useTestDatabase();
 
@@ -168,25 +169,17 @@ describe('queues, progress, undo and blinding', () => {
     const { a, b, owner, review } = await team();
     const [r1] = await makeRecords(review.id, owner.id, 1);
     await decide(b.id, review.id, r1, ta('exclude'));
-    // Another transaction holds the record's lock, as the locked writers do, while it adds a decision.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((r) => (locked = r));
-    const writer = getDb().$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`${r1}:title_abstract`}))) AS l`;
-      locked();
-      await held;
-      await tx.screeningState.update({ where: { recordId_stage: { recordId: r1, stage: 'title_abstract' } }, data: { decisionsCount: 1 } });
-    }, { timeout: 20_000 });
-    await lockTaken;
+    // Another transaction holds the record's lock, as the locked writers do, then changes its state.
+    const writer = await holdTransaction(
+      (tx) => tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`${r1}:title_abstract`}))) AS l`,
+      (tx) => tx.screeningState.update({ where: { recordId_stage: { recordId: r1, stage: 'title_abstract' } }, data: { decisionsCount: 1 } }),
+    );
     const deciding = decide(a.id, review.id, r1, ta('include'));
     let settled = false;
     void deciding.finally(() => (settled = true));
     await new Promise((r) => setTimeout(r, 300));
     expect(settled).toBe(false);
-    release();
-    await writer;
+    await writer.release();
     const result = await deciding;
     expect(result).toMatchObject({ effect: 'created', decisionsCount: 2, required: 2 });
     expect(await getDb().screeningState.findUnique({ where: { recordId_stage: { recordId: r1, stage: 'title_abstract' } } })).toMatchObject({ decisionsCount: 2, outcome: 'conflict' });
