@@ -62,7 +62,9 @@ export function getDbDriver(): DbDriver {
   return holder.__sieveDriver!;
 }
 
-const runners = new WeakMap<object, SqlRunner>();
+// On globalThis like the client: the built app has a copy of this module per route bundle, and a
+// runner remembers which statements its database has prepared.
+const runners = ((globalThis as unknown as { __sieveRunners?: WeakMap<object, SqlRunner> }).__sieveRunners ??= new WeakMap());
 
 /** The runner for the hot statements (lib/db/sql.ts), on the driver under getDb()'s client. */
 export function getSql(): SqlRunner {

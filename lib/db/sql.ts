@@ -66,7 +66,11 @@ export function pgliteRunner(pglite: PGlite): SqlRunner {
       const name = statementName(statement.text);
       let ready = prepared.get(name);
       if (!ready) {
-        ready = pglite.exec(`PREPARE ${name} AS ${statement.text}`);
+        // 42P05: prepared already, by another copy of this module (the built app bundles one per
+        // route) on the same PGlite; names derive from the text, so it is this very statement.
+        ready = pglite.exec(`PREPARE ${name} AS ${statement.text}`).catch((e: unknown) => {
+          if (sqlState(e) !== '42P05') throw e;
+        });
         prepared.set(name, ready);
         ready.catch(() => prepared.delete(name));
       }

@@ -4,7 +4,8 @@
  * user types must reach the database unchanged and never be read as SQL.
  */
 import { describe, expect, it } from 'vitest';
-import { getDb, getSql } from '../../lib/db/client';
+import { getDb, getDbDriver, getSql } from '../../lib/db/client';
+import { pgliteRunner, postgresRunner } from '../../lib/db/sql';
 import { Prisma } from '../../lib/db/generated/client';
 import { makeRecords, makeReview, makeUser } from '../helpers/factories';
 import { useTestDatabase } from '../helpers/db';
@@ -46,6 +47,15 @@ describe('the hot-statement runner', () => {
     await decide(owner.id, review.id, r1, { stage: 'title_abstract', decision: 'exclude', note });
     expect((await getDb().decision.findFirstOrThrow({ where: { recordId: r1 } })).note).toBe(note);
     expect(await getDb().record.count({ where: { reviewId: review.id } })).toBe(1);
+  });
+
+  it('works from a second runner on the same database, as each route bundle of the built app makes one', async () => {
+    const driver = getDbDriver();
+    const other = driver.kind === 'pglite' ? pgliteRunner(driver.pglite) : postgresRunner(driver.pool);
+    const statement = (n: number) => Prisma.sql`SELECT ${n}::int + 1 AS n`;
+    expect(await getSql().query(statement(1))).toEqual([{ n: 2 }]);
+    expect(await other.query(statement(2))).toEqual([{ n: 3 }]);
+    expect(await getSql().query(statement(3))).toEqual([{ n: 4 }]);
   });
 
   it('refuses an invalid value with the database\'s error, not a wrong result', async () => {
