@@ -30,9 +30,14 @@ export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> 
  */
 const VERIFIED_MS = 10_000;
 const VERIFIED_MAX = 10_000;
-const verified = new Map<string, { user: UserSummary; until: number }>();
-/** Bumped by every revocation: a lookup that overlapped one is not remembered. */
-let revocations = 0;
+/**
+ * On globalThis, not in this module: the built app has a copy of the module per route bundle, and
+ * a revocation made from the account page must reach the cache the API routes read.
+ * `revocations` is bumped by every revocation: a lookup that overlapped one is not remembered.
+ */
+const tokenCache = ((globalThis as unknown as { __sieveVerifiedTokens?: { verified: Map<string, { user: UserSummary; until: number }>; revocations: number } })
+  .__sieveVerifiedTokens ??= { verified: new Map(), revocations: 0 });
+const verified = tokenCache.verified;
 
 /**
  * The user owning a live token with this hash, read with the token in one query (every API call
@@ -42,7 +47,7 @@ export async function findUserByTokenHash(tokenHash: string): Promise<UserSummar
   const now = Date.now();
   const hit = verified.get(tokenHash);
   if (hit && hit.until > now) return hit.user;
-  const generation = revocations;
+  const generation = tokenCache.revocations;
   // A join written out: the relation include would be two queries. The thin path (lib/db/sql.ts).
   const rows = await getSql().query<UserSummary & { tokenId: string; lastUsedAt: Date | null }>(Prisma.sql`
     SELECT t.id AS "tokenId", t."lastUsedAt", u.id, u.email, u.name, u."createdAt"
@@ -58,7 +63,7 @@ export async function findUserByTokenHash(tokenHash: string): Promise<UserSummar
     await getDb().apiToken.update({ where: { id: token.tokenId }, data: { lastUsedAt: new Date(now) } });
   }
   const user = { id: token.id, email: token.email, name: token.name, createdAt: token.createdAt };
-  if (generation === revocations) {
+  if (generation === tokenCache.revocations) {
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
     verified.set(tokenHash, { user, until: now + VERIFIED_MS });
   }
@@ -66,9 +71,9 @@ export async function findUserByTokenHash(tokenHash: string): Promise<UserSummar
 }
 
 export async function revokeApiToken(userId: string, tokenId: string): Promise<boolean> {
-  revocations++;
+  tokenCache.revocations++;
   const { count } = await getDb().apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  revocations++;
+  tokenCache.revocations++;
   verified.clear();
   return count > 0;
 }

@@ -431,4 +431,18 @@ describe('blinded dual screening with two reviewers', () => {
     expect(csv.text.match(/,resolution\.created,/g)).toHaveLength(4);
     expect(csv.text).toContain(',stage.unblinded,');
   });
+
+  it('revoking the import script\'s token on the account page stops it at once, in every part of the app', async () => {
+    const page = ownerPage;
+    // Used a moment ago and remembered by the API routes (decision 009): the revocation, made by
+    // the account page's own code, must still reach them.
+    expect((await api('token', 'GET', `/reviews/${reviewId}`)).status).toBe(200);
+    await page.goto('/account');
+    await page.getByRole('button', { name: 'Revoke import script' }).click();
+    await page.getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByRole('button', { name: 'Revoke import script' }).waitFor({ state: 'detached' });
+    const refused = await api('token', 'GET', `/reviews/${reviewId}`);
+    expect(refused.status).toBe(401);
+    expect((await api('token', 'GET', `/reviews/${reviewId}/screening/progress?stage=title_abstract`)).status).toBe(401);
+  });
 });
