@@ -223,26 +223,17 @@ export async function saveDecision(input: SaveDecisionInput): Promise<SaveDecisi
   return saveDecisionLocked(input);
 }
 
-async function tryFirstDecision(input: SaveDecisionInput): Promise<SaveDecisionResult | 'retry' | 'locked'> {
+/**
+ * A first decision in one statement: `claim` writes the record's stage state and returns its
+ * recordId; only if it does are the decision, the end of the reviewer's lease on the record
+ * (lib/db/screening-queue.ts) and the audit event written. Returns the decision, or no row.
+ */
+function firstDecisionStatement(input: SaveDecisionInput, a: ReturnType<typeof assessContext>, claim: Prisma.Sql): Prisma.Sql {
   const { reviewId, recordId, reviewerId, stage } = input;
-  const sql = getSql();
-  const rows = await readDecisionContext(sql, reviewId, recordId, reviewerId, stage);
-  const a = assessContext(input, rows);
-  const version = rows[0]!.stateVersion;
-  if (a.existing) {
-    // The same submission again (a double click, a retried request): answered from what was read.
-    return isUnchanged(a.existing, input, a.wanted) ? { decision: a.existing, effect: 'unchanged', decisionsCount: a.count, required: a.required } : 'locked';
-  }
-  if (version === null) return 'locked';
   const id = randomUUID();
   const after = { recordId, stage, value: input.value, reasonId: input.reasonId, note: input.note, protocolVersion: a.protocolVersion };
-  const [decision] = await sql.query<DecisionView>(Prisma.sql`
-    WITH claimed AS (
-      UPDATE "ScreeningState" s SET "decisionsCount" = ${a.state.decisionsCount}, outcome = ${a.state.outcome}::"ScreeningOutcome", "updatedAt" = now()
-      WHERE s."recordId" = ${recordId}::uuid AND s.stage = ${stage}::"Stage" AND s.xmin = ${version}::text::xid
-        AND pg_try_advisory_xact_lock(hashtext(${`${recordId}:${stage}`}))
-      RETURNING s."recordId"
-    ),
+  return Prisma.sql`
+    WITH claimed AS (${claim}),
     created AS (
       INSERT INTO "Decision" (id, "reviewId", "recordId", stage, "reviewerId", value, "reasonId", note, checklist, "protocolVersion", "updatedAt")
       SELECT ${id}::uuid, ${reviewId}::uuid, c."recordId", ${stage}::"Stage", ${reviewerId}::uuid, ${input.value}::"DecisionValue",
@@ -257,7 +248,26 @@ async function tryFirstDecision(input: SaveDecisionInput): Promise<SaveDecisionR
       INSERT INTO "AuditEvent" ("reviewId", "actorId", action, "entityType", "entityId", after)
       SELECT ${reviewId}::uuid, ${reviewerId}::uuid, 'decision.created', 'decision', ${id}, ${JSON.stringify(after)}::jsonb FROM claimed
     )
-    SELECT * FROM created`);
+    SELECT * FROM created`;
+}
+
+async function tryFirstDecision(input: SaveDecisionInput): Promise<SaveDecisionResult | 'retry' | 'locked'> {
+  const { reviewId, recordId, reviewerId, stage } = input;
+  const sql = getSql();
+  const rows = await readDecisionContext(sql, reviewId, recordId, reviewerId, stage);
+  const a = assessContext(input, rows);
+  const version = rows[0]!.stateVersion;
+  if (a.existing) {
+    // The same submission again (a double click, a retried request): answered from what was read.
+    return isUnchanged(a.existing, input, a.wanted) ? { decision: a.existing, effect: 'unchanged', decisionsCount: a.count, required: a.required } : 'locked';
+  }
+  if (version === null) return 'locked';
+  // The state row is claimed only if it is still the version read and no locked writer holds it.
+  const [decision] = await sql.query<DecisionView>(firstDecisionStatement(input, a, Prisma.sql`
+    UPDATE "ScreeningState" s SET "decisionsCount" = ${a.state.decisionsCount}, outcome = ${a.state.outcome}::"ScreeningOutcome", "updatedAt" = now()
+    WHERE s."recordId" = ${recordId}::uuid AND s.stage = ${stage}::"Stage" AND s.xmin = ${version}::text::xid
+      AND pg_try_advisory_xact_lock(hashtext(${`${recordId}:${stage}`}))
+    RETURNING s."recordId"`));
   return decision ? { decision, effect: 'created', decisionsCount: a.state.decisionsCount, required: a.required } : 'retry';
 }
 
@@ -266,7 +276,8 @@ async function saveDecisionLocked(input: SaveDecisionInput): Promise<SaveDecisio
   return getDb().$transaction(async (tx) => {
     await lockRecordStage(tx, recordId, stage);
     const rows = await readDecisionContext(prismaRunner(tx), reviewId, recordId, reviewerId, stage);
-    const { existing, wanted, count, required, protocolVersion, state } = assessContext(input, rows);
+    const assessed = assessContext(input, rows);
+    const { existing, wanted, count, required, protocolVersion, state } = assessed;
     const checklist = wanted ?? Prisma.DbNull;
     if (existing) {
       if (isUnchanged(existing, input, wanted)) return { decision: existing, effect: 'unchanged', decisionsCount: count, required };
@@ -274,34 +285,18 @@ async function saveDecisionLocked(input: SaveDecisionInput): Promise<SaveDecisio
         data: { decisionId: existing.id, reviewId, value: existing.value, reasonId: existing.reasonId, note: existing.note, protocolVersion: existing.protocolVersion, decidedAt: existing.updatedAt },
       });
     }
-    const after = { recordId, stage, value: input.value, reasonId: input.reasonId, note: input.note, protocolVersion };
     if (!existing) {
       // A first decision whose record has no stage state row yet (or that lost the optimistic
       // race repeatedly): the decision, the state, the end of the reviewer's lease on the record
       // (lib/db/screening-queue.ts) and the audit event in one statement, under the lock.
-      const id = randomUUID();
-      const [decision] = await tx.$queryRaw<DecisionView[]>`
-        WITH created AS (
-          INSERT INTO "Decision" (id, "reviewId", "recordId", stage, "reviewerId", value, "reasonId", note, checklist, "protocolVersion", "updatedAt")
-          VALUES (${id}::uuid, ${reviewId}::uuid, ${recordId}::uuid, ${stage}::"Stage", ${reviewerId}::uuid, ${input.value}::"DecisionValue",
-                  ${input.reasonId}::uuid, ${input.note}, ${wanted === null ? null : JSON.stringify(wanted)}::jsonb, ${protocolVersion}, now())
-          RETURNING id, "recordId", stage::text AS stage, "reviewerId", value::text AS value, "reasonId", note, checklist, "protocolVersion", "createdAt", "updatedAt"
-        ),
-        released AS (
-          DELETE FROM "ScreeningLease" WHERE "recordId" = ${recordId}::uuid AND stage = ${stage}::"Stage" AND "reviewerId" = ${reviewerId}::uuid
-        ),
-        state AS (
-          INSERT INTO "ScreeningState" ("reviewId", "recordId", stage, "decisionsCount", outcome, "updatedAt")
-          VALUES (${reviewId}::uuid, ${recordId}::uuid, ${stage}::"Stage", ${state.decisionsCount}, ${state.outcome}::"ScreeningOutcome", now())
-          ON CONFLICT ("recordId", stage) DO UPDATE SET "decisionsCount" = EXCLUDED."decisionsCount", outcome = EXCLUDED.outcome, "updatedAt" = now()
-        ),
-        audit AS (
-          INSERT INTO "AuditEvent" ("reviewId", "actorId", action, "entityType", "entityId", after)
-          VALUES (${reviewId}::uuid, ${reviewerId}::uuid, 'decision.created', 'decision', ${id}, ${JSON.stringify(after)}::jsonb)
-        )
-        SELECT * FROM created`;
+      const [decision] = await prismaRunner(tx).query<DecisionView>(firstDecisionStatement(input, assessed, Prisma.sql`
+        INSERT INTO "ScreeningState" ("reviewId", "recordId", stage, "decisionsCount", outcome, "updatedAt")
+        VALUES (${reviewId}::uuid, ${recordId}::uuid, ${stage}::"Stage", ${state.decisionsCount}, ${state.outcome}::"ScreeningOutcome", now())
+        ON CONFLICT ("recordId", stage) DO UPDATE SET "decisionsCount" = EXCLUDED."decisionsCount", outcome = EXCLUDED.outcome, "updatedAt" = now()
+        RETURNING "recordId"`));
       return { decision, effect: 'created', decisionsCount: state.decisionsCount, required };
     }
+    const after = { recordId, stage, value: input.value, reasonId: input.reasonId, note: input.note, protocolVersion };
     const decision = await tx.decision.update({ where: { id: existing.id }, data: { value: input.value, reasonId: input.reasonId, note: input.note, checklist, protocolVersion }, select: decisionSelect });
     await tx.screeningState.upsert({
       where: { recordId_stage: { recordId, stage } },
