@@ -3,6 +3,7 @@
  * next, for a warm-up (discarded) and then a measured period. Bounded by time and by request count,
  * and only ever aimed at 127.0.0.1. Uses Node's built-in fetch (undici, keep-alive).
  */
+import { httpRequest } from './http-client';
 
 export interface LoadOptions {
   concurrency: number;
@@ -41,9 +42,8 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRe
       const t0 = performance.now();
       let failure: string | undefined;
       try {
-        const res = await fetch(url, { headers: options.headers });
-        const body = await res.text();
-        if (res.status !== 200) failure = `HTTP ${res.status}: ${body.slice(0, 200)}`;
+        const res = await httpRequest(url, { headers: options.headers });
+        if (res.status !== 200) failure = `HTTP ${res.status}: ${res.text.slice(0, 200)}`;
       } catch (e) {
         failure = (e as Error).message;
       }

@@ -38,6 +38,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../../tests/helpers/app-server';
 import { createScratchDatabase } from './databases';
+import { httpRequest } from './http-client';
 import type { Benchmark, BenchContext, DatabaseKind, Figure } from './types';
 
 const NAME = 'screening';
@@ -219,22 +220,20 @@ async function screeningLoad(base: string, tokens: string[], options: { duration
   }
 
   /** GET next with the records this screen holds as `skip`; the record ids served (empty at the end). */
-  /** GET next with the records this screen holds as `skip`; the record ids served (empty at the end). */
   async function next(reviewer: number, skip: string[]): Promise<string[] | null> {
     const t0 = performance.now();
     try {
       const q = skip.length ? `&skip=${skip.join(',')}` : '';
-      const res = await fetch(`${base}/screening/next?stage=title_abstract${q}`, { headers: { Authorization: `Bearer ${tokens[reviewer]}` } });
-      const text = await res.text();
+      const { status, text } = await httpRequest(`${base}/screening/next?stage=title_abstract${q}`, { headers: { Authorization: `Bearer ${tokens[reviewer]}` } });
       const dt = performance.now() - t0;
-      if (res.status === 204) {
+      if (status === 204) {
         if (measuring) {
           result.next.latencies.push(dt);
           result.next.empty++;
         }
         return [];
       }
-      if (res.status !== 200) return fail(result.next, `HTTP ${res.status}: ${text.slice(0, 200)}`), null;
+      if (status !== 200) return fail(result.next, `HTTP ${status}: ${text.slice(0, 200)}`), null;
       const id = (JSON.parse(text) as { record?: { id?: string } }).record?.id;
       const ids = id ? [id] : [];
       if (!ids.length) return fail(result.next, `200 without records: ${text.slice(0, 200)}`), null;
@@ -248,21 +247,20 @@ async function screeningLoad(base: string, tokens: string[], options: { duration
   async function decideOn(reviewer: number, recordId: string): Promise<void> {
     const t0 = performance.now();
     try {
-      const res = await fetch(`${base}/records/${recordId}/decisions`, {
+      const { status, text } = await httpRequest(`${base}/records/${recordId}/decisions`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${tokens[reviewer]}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ stage: 'title_abstract', decision: Math.random() < 0.5 ? 'include' : 'exclude' }),
       });
-      const text = await res.text();
       const dt = performance.now() - t0;
-      if (res.status === 201 || res.status === 200 || res.status === 409) {
-        if (res.status === 201) created++;
-        else if (res.status === 200) changed++;
+      if (status === 201 || status === 200 || status === 409) {
+        if (status === 201) created++;
+        else if (status === 200) changed++;
         if (measuring) {
           result.decide.latencies.push(dt);
-          if (res.status === 409) result.decide.conflicts++;
+          if (status === 409) result.decide.conflicts++;
         }
-      } else fail(result.decide, `HTTP ${res.status}: ${text.slice(0, 200)}`);
+      } else fail(result.decide, `HTTP ${status}: ${text.slice(0, 200)}`);
     } catch (e) {
       fail(result.decide, (e as Error).message);
     }
@@ -309,9 +307,8 @@ async function floorLoad(url: string, durationMs: number): Promise<{ latencies: 
   const client = async () => {
     while (performance.now() < stopAt) {
       const t0 = performance.now();
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (measuring && res.status === 401) latencies.push(performance.now() - t0);
+      const { status } = await httpRequest(url);
+      if (measuring && status === 401) latencies.push(performance.now() - t0);
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, client));
