@@ -49,6 +49,11 @@ export function assertRole(role: Role | null, minimum: Role): asserts role is Ro
   }
 }
 
+/** The roles that meet `minimum`, for checks made inside a query (lib/db/screening-queue.ts). */
+export function rolesAtLeast(minimum: Role): Role[] {
+  return (Object.keys(RANK) as Role[]).filter((r) => RANK[r] >= RANK[minimum]);
+}
+
 export function isUuid(s: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }

@@ -6,10 +6,10 @@
 import { isValueAllowed, type Stage } from '../domain/screening/stage-outcome';
 import { listDecisions } from '../db/decision-list';
 import { findExclusionReason, getStageSetting, saveDecision, withdrawDecision } from '../db/screening';
-import { nextRecordsToScreen, stageProgress } from '../db/screening-queue';
+import { nextRecordsForCaller, stageProgress } from '../db/screening-queue';
 import { AppError, forbidden, invalid, notFound } from '../errors';
 import { decisionInputSchema, decisionsQuerySchema, stageQuerySchema } from '../schemas/screening';
-import { assertRole, isUuid, requireReviewRole, requireStageRole } from './permissions';
+import { assertRole, isUuid, requireReviewRole, requireStageRole, rolesAtLeast } from './permissions';
 
 function fieldError(field: string, message: string) {
   return invalid(message, { fieldErrors: { [field]: [message] } });
@@ -55,10 +55,17 @@ export async function undoDecision(userId: string, reviewId: string, recordId: s
   await withdrawDecision({ reviewId, recordId, reviewerId: userId, stage: stageQuerySchema.parse({ stage }).stage });
 }
 
+/**
+ * The caller's next records at a stage. The role is checked by the statement that picks them (one
+ * round trip, lib/db/screening-queue.ts): nothing is picked or leased for a non-member (404) or a
+ * viewer (403).
+ */
 export async function nextToScreen(userId: string, reviewId: string, stage: Stage, options: { count?: number; skipRecordIds?: string[] } = {}) {
-  const { setting } = await requireStageRole(reviewId, userId, stage, 'reviewer');
+  if (!isUuid(reviewId)) throw notFound('Review');
   const skip = (options.skipRecordIds ?? []).filter(isUuid).slice(0, 20);
-  return nextRecordsToScreen({ reviewId, reviewerId: userId, stage, required: setting.requiredDecisions, count: Math.min(options.count ?? 1, 5), skipRecordIds: skip });
+  const { access, records } = await nextRecordsForCaller({ reviewId, reviewerId: userId, stage, count: Math.min(options.count ?? 1, 5), skipRecordIds: skip, roles: rolesAtLeast('reviewer') });
+  assertRole(access?.role ?? null, 'reviewer');
+  return records;
 }
 
 export async function screeningProgress(userId: string, reviewId: string, stage: Stage) {

@@ -220,6 +220,35 @@ describe('spreading reviewers', () => {
   });
 });
 
+describe('access', () => {
+  it('is checked by the statement that picks: a viewer or a stranger is refused and nothing is leased for them', async () => {
+    const { owner, review, people: [a] } = await team(1);
+    await makeRecords(review.id, owner.id, 3);
+    const viewer = await makeUser('viewer');
+    await addMember(owner.id, review.id, viewer.email, 'viewer');
+    const stranger = await makeUser('stranger');
+    await expect(nextToScreen(viewer.id, review.id, 'title_abstract')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(nextToScreen(stranger.id, review.id, 'title_abstract')).rejects.toMatchObject({ code: 'not_found' });
+    const leases = await getDb().screeningLease.findMany({ where: { reviewId: review.id } });
+    expect(leases).toEqual([]);
+    // The owner screens too (owners have every reviewer right).
+    expect(await firstId(owner.id, review.id)).toBeDefined();
+    expect(await firstId(a.id, review.id)).toBeDefined();
+    expect((await getDb().screeningLease.findMany({ where: { reviewId: review.id } })).map((l) => l.reviewerId).sort()).toEqual([owner.id, a.id].sort());
+  });
+
+  it('follows a change of the decisions a record needs made between two requests', async () => {
+    const { owner, review, people: [a, b, c] } = await team(3);
+    const [r1, r2] = await makeRecords(review.id, owner.id, 2);
+    expect([await firstId(a.id, review.id), await firstId(b.id, review.id)]).toEqual([r1, r1]);
+    await changeStageSettings(owner.id, review.id, 'title_abstract', { requiredDecisions: 3 });
+    expect(await firstId(c.id, review.id)).toBe(r1);
+    await changeStageSettings(owner.id, review.id, 'title_abstract', { requiredDecisions: 1 });
+    await getDb().screeningLease.deleteMany({ where: { reviewId: review.id } });
+    expect([await firstId(a.id, review.id), await firstId(b.id, review.id)]).toEqual([r1, r2]);
+  });
+});
+
 describe('order', () => {
   it('puts the records the ranking model scored highest first, then import order', async () => {
     const { owner, review, people: [a] } = await team(1);
