@@ -52,7 +52,7 @@ function intLiteral(n: number): Prisma.Sql {
  * Each check is a per-row subquery ending in `OFFSET 0`, which PostgreSQL never turns into a join
  * (an EXISTS with an OFFSET is not pulled up). Without it, once the tables had statistics (after
  * ANALYZE) the planner turned "the record is not removed" into a join driven by every record of
- * the review: 164 ms instead of 0.7 ms, and a pick lock taken on all 9,600 candidates instead of
+ * the review: up to 164 ms instead of 0.7 ms, and a pick lock taken on all 9,600 candidates instead of
  * one. With it, the only scan is the ordered walk of the queue index that stops at LIMIT.
  */
 function candidateChecks({ reviewerId, stage, required }: QueueInput, skip: string[], respectLeases: boolean): Prisma.Sql {
@@ -95,21 +95,6 @@ export function passedTitleAbstract(stage: Stage, recordId: Prisma.Sql): Prisma.
 
 const RECORD_COLUMNS = Prisma.raw(Object.keys(screeningRecordSelect).map((k) => `r."${k}"`).join(', '));
 
-/**
- * Up to `count` next records for this reviewer (the UI prefetches the ones after the current), in
- * ONE statement: pick them, renew the reviewer's leases (exactly the records served plus the ones
- * their screen still holds, `skipRecordIds`), and return the records' fields. One round trip,
- * because at 20 requests at once every round trip shows in the latency (a second one only when
- * everything left is held by others).
- */
-export async function nextRecordsToScreen(input: QueueInput & { count?: number; skipRecordIds?: string[] }): Promise<ScreeningRecord[]> {
-  const served = (await pickAndLease(input, true)).records;
-  // At the end of a stage everything left may be held by others: better a record someone else may
-  // decide first (the decision is then refused, and the screen moves on) than an idle reviewer
-  // told "nothing left" while their progress says otherwise.
-  return served.length ? served : (await pickAndLease(input, false)).records;
-}
-
 /** The caller's role in the review and the stage's required decisions, as read by the queue statement. */
 export interface QueueAccess {
   role: Role;
@@ -124,11 +109,14 @@ export interface QueueAccess {
 const requiredSeen = new Map<string, number>();
 
 /**
- * nextRecordsToScreen for a caller whose access is not checked yet: the membership, the role and
- * the stage's settings are read in the same statement that picks and leases, and nothing is picked
- * or leased unless the caller's role is one of `roles`. One round trip per "next" instead of two
- * (a separate access query cost ~10% of the throughput at 20 requests in flight, bench).
- * `access` is null for a non-member; the caller refuses by it.
+ * Up to `count` next records for a reviewer (the UI prefetches the ones after the current), in ONE
+ * statement: read the caller's membership, role and the stage's settings, pick the records, renew
+ * the reviewer's leases (exactly the records served plus the ones their screen still holds,
+ * `skipRecordIds`), and return the records' fields. Nothing is picked or leased unless the caller's
+ * role is one of `roles`; `access` is null for a non-member, and the caller refuses by it. One
+ * round trip, because at 20 requests at once every round trip shows in the latency (a separate
+ * access query cost ~10% of the throughput, decision 010; a second pick only when everything left
+ * is held by others).
  */
 export async function nextRecordsForCaller(
   input: Omit<QueueInput, 'required'> & { count?: number; skipRecordIds?: string[]; roles: Role[] },
@@ -144,6 +132,9 @@ export async function nextRecordsForCaller(
       continue;
     }
     if (first.records.length) return first;
+    // At the end of a stage everything left may be held by others: better a record someone else may
+    // decide first (the decision is then refused, and the screen moves on) than an idle reviewer
+    // told "nothing left" while their progress says otherwise.
     const again = await pickAndLease({ ...input, required }, false, input.roles);
     if (again.access?.requiredDecisions === required) return again;
     requiredSeen.set(key, again.access?.requiredDecisions ?? required);
@@ -155,10 +146,9 @@ export async function nextRecordsForCaller(
 
 type QueueRow = Omit<ScreeningRecord, 'authors'> & { authors: unknown; accessRole?: Role | null; accessRequired?: number | null; rank?: unknown };
 
-async function pickAndLease(input: QueueInput & { count?: number; skipRecordIds?: string[] }, respectLeases: boolean, roles?: Role[]): Promise<{ access: QueueAccess | null; records: ScreeningRecord[] }> {
+async function pickAndLease(input: QueueInput & { count?: number; skipRecordIds?: string[] }, respectLeases: boolean, roles: Role[]): Promise<{ access: QueueAccess | null; records: ScreeningRecord[] }> {
   // The thin path (lib/db/sql.ts): this statement runs on every "next", and its plan is the costly part.
   const rows = await getSql().query<QueueRow>(pickStatement(input, respectLeases, roles));
-  if (!roles) return { access: null, records: rows.map(toScreeningRecord) };
   const head = rows[0];
   const access = head?.accessRole ? { role: head.accessRole, requiredDecisions: head.accessRequired! } : null;
   const records = rows.filter((r) => r.id).map(({ accessRole: _role, accessRequired: _required, rank: _rank, ...record }) => toScreeningRecord(record));

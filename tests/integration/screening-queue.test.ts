@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
-import { nextRecordsToScreen, pickStatement } from '../../lib/db/screening-queue';
+import { nextRecordsForCaller, pickStatement } from '../../lib/db/screening-queue';
 import { assignBatch, changeStageSettings } from '../../lib/services/dual-screening';
 import { fileSource, importSearch } from '../../lib/services/import';
 import { decide, nextToScreen, screeningProgress } from '../../lib/services/screening';
@@ -94,13 +94,13 @@ describe('progress', () => {
     await decide(a.id, review.id, r[6], ta('exclude'));
     for (const u of [a, b, c, owner]) {
       await db.screeningLease.deleteMany({ where: { reviewId: review.id } });
-      const queue = await nextRecordsToScreen({ reviewId: review.id, reviewerId: u.id, stage: 'title_abstract', required: 2, count: 100 });
+      const { records: queue } = await nextRecordsForCaller({ reviewId: review.id, reviewerId: u.id, stage: 'title_abstract', count: 100, roles: ['reviewer', 'owner'] });
       const progress = await screeningProgress(u.id, review.id, 'title_abstract');
       expect(progress.neededFromMe, u.email).toBe(queue.length);
     }
     // And by hand for one of them: A may take r[3] (assigned to A and B) and the untouched r[7]..r[11].
     await db.screeningLease.deleteMany({ where: { reviewId: review.id } });
-    const forA = await nextRecordsToScreen({ reviewId: review.id, reviewerId: a.id, stage: 'title_abstract', required: 2, count: 100 });
+    const { records: forA } = await nextRecordsForCaller({ reviewId: review.id, reviewerId: a.id, stage: 'title_abstract', count: 100, roles: ['reviewer', 'owner'] });
     expect(new Set(forA.map((x) => x.id))).toEqual(new Set([r[3], r[7], r[8], r[9], r[10], r[11]]));
   });
 });
