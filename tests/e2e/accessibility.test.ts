@@ -2,6 +2,7 @@
  * Accessibility of the main pages in Chromium, in the light and the dark theme (the browser's
  * colour scheme; the app follows the system by default): no serious or critical axe-core
  * violations, and the skip link is the first Tab stop, visibly focused, leading to the content.
+ * Every page names itself in <head> of the HTML as served, before any script runs.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,17 +49,19 @@ interface Screen {
   path: () => string;
   signedIn: boolean;
   heading: () => { level: number; name: string };
+  /** The document title, in <head> of the HTML as served. */
+  title: string;
 }
 
 const SCREENS: Screen[] = [
-  { name: 'sign-in', path: () => '/sign-in', signedIn: false, heading: () => ({ level: 1, name: 'Sign in' }) },
-  { name: 'sign-up', path: () => '/sign-up', signedIn: false, heading: () => ({ level: 1, name: 'Create an account' }) },
-  { name: 'reviews list', path: () => '/reviews', signedIn: true, heading: () => ({ level: 1, name: 'Reviews' }) },
-  { name: 'review workspace overview', path: () => `/reviews/${reviewId}`, signedIn: true, heading: () => ({ level: 2, name: 'Overview' }) },
-  { name: 'review settings, as owner', path: () => `/reviews/${reviewId}/settings`, signedIn: true, heading: () => ({ level: 3, name: 'Invite a colleague' }) },
-  { name: 'account', path: () => '/account', signedIn: true, heading: () => ({ level: 2, name: 'API tokens' }) },
-  { name: 'protocol, as owner', path: () => `/reviews/${reviewId}/protocol`, signedIn: true, heading: () => ({ level: 3, name: 'Eligibility criteria' }) },
-  { name: 'import, as owner', path: () => `/reviews/${reviewId}/import`, signedIn: true, heading: () => ({ level: 2, name: 'Import' }) },
+  { name: 'sign-in', path: () => '/sign-in', signedIn: false, heading: () => ({ level: 1, name: 'Sign in' }), title: 'Sign in · Sieve' },
+  { name: 'sign-up', path: () => '/sign-up', signedIn: false, heading: () => ({ level: 1, name: 'Create an account' }), title: 'Create an account · Sieve' },
+  { name: 'reviews list', path: () => '/reviews', signedIn: true, heading: () => ({ level: 1, name: 'Reviews' }), title: 'Reviews · Sieve' },
+  { name: 'review workspace overview', path: () => `/reviews/${reviewId}`, signedIn: true, heading: () => ({ level: 2, name: 'Overview' }), title: 'Overview · Sieve' },
+  { name: 'review settings, as owner', path: () => `/reviews/${reviewId}/settings`, signedIn: true, heading: () => ({ level: 3, name: 'Invite a colleague' }), title: 'Settings · Sieve' },
+  { name: 'account', path: () => '/account', signedIn: true, heading: () => ({ level: 2, name: 'API tokens' }), title: 'Account · Sieve' },
+  { name: 'protocol, as owner', path: () => `/reviews/${reviewId}/protocol`, signedIn: true, heading: () => ({ level: 3, name: 'Eligibility criteria' }), title: 'Protocol · Sieve' },
+  { name: 'import, as owner', path: () => `/reviews/${reviewId}/import`, signedIn: true, heading: () => ({ level: 2, name: 'Import' }), title: 'Import · Sieve' },
 ];
 
 describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
@@ -91,6 +94,17 @@ describe.each(['light', 'dark'] as const)('%s theme', (theme) => {
       const violations = await blockingViolations(page);
       expect(formatViolations(violations), `axe on ${screen.path()} (${theme} theme)`).toBe('');
       await page.close();
+    });
+  }
+
+  for (const screen of SCREENS) {
+    it(`${screen.name} (${theme}): the HTML as served names the page in <head>`, async () => {
+      const context = contexts[screen.signedIn ? 'in' : 'out']!;
+      const res = await context.request.get(screen.path(), { maxRedirects: 0 });
+      expect(res.status()).toBe(200);
+      const html = await res.text();
+      const head = html.slice(0, html.indexOf('</head>'));
+      expect(head).toContain(`<title>${screen.title}</title>`);
     });
   }
 

@@ -10,6 +10,10 @@ const BLOCKING = new Set(['serious', 'critical']);
 
 /** The page's serious and critical violations (all rules axe runs by default, WCAG 2.x A/AA and best practices). */
 export async function blockingViolations(page: Page): Promise<Result[]> {
+  // Check the settled page: once, right after the Import page refreshed its server data
+  // (router.refresh()), axe ran in the instant the document's <title> was being replaced and
+  // reported it missing. Every page has a title (tests/e2e/accessibility.test.ts checks the HTML).
+  await page.waitForFunction(() => document.title !== '');
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
   const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
   return results.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
