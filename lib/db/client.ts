@@ -13,6 +13,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { databaseTargetFromEnv } from './config';
 import { PrismaClient, type Prisma } from './generated/client';
 import { startEmbeddedMaintenance } from './embedded-maintenance';
+import { WorkerPGlite, type PGliteLike } from './pglite-in-worker';
 import { acquirePgliteLock } from './pglite-lock';
 import { pgliteRunner, postgresRunner, type SqlRunner } from './sql';
 
@@ -21,7 +22,15 @@ export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
 /** The driver under the Prisma client: the same database, for what Prisma cannot do (COPY). */
-export type DbDriver = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+export type DbDriver = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGliteLike };
+
+/**
+ * Whether the server runs the embedded database in a worker thread (pglite-in-worker.ts):
+ * SIEVE_PGLITE_WORKER=1. Only in the server; scripts and the CLI keep it on their own thread.
+ */
+export function pgliteInWorker(): boolean {
+  return process.env.SIEVE_PGLITE_WORKER === '1' && Boolean(process.env.NEXT_RUNTIME);
+}
 
 const holder = globalThis as unknown as { __sieveDb?: PrismaClient; __sieveDriver?: DbDriver; __sieveOwnsDriver?: boolean };
 
@@ -36,8 +45,9 @@ function createDbFromEnv(): { client: PrismaClient; driver: DbDriver } {
     return { client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), driver: { kind: 'postgres', pool } };
   }
   acquirePgliteLock(target.dataDir!);
-  const pglite = new PGlite(target.dataDir);
-  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const pglite: PGliteLike = pgliteInWorker() ? new WorkerPGlite(target.dataDir) : new PGlite(target.dataDir);
+  // The adapter uses query, exec and transaction (with tx.query/exec/rollback): all in PGliteLike.
+  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite as PGlite) });
   // In the server only: scripts and the CLI open the database briefly and close it again.
   if (process.env.NEXT_RUNTIME) startEmbeddedMaintenance(() => client);
   return { client, driver: { kind: 'pglite', pglite } };

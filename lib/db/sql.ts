@@ -13,9 +13,9 @@
  * objects, int4 as numbers. Statements cast counts to int4 (int8 differs between the drivers).
  */
 import { createHash } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { Prisma } from './generated/client';
+import type { PGliteLike } from './pglite-in-worker';
 
 export interface SqlRunner {
   query<T>(statement: Prisma.Sql): Promise<T[]>;
@@ -53,7 +53,7 @@ export function postgresRunner(pool: pg.Pool): SqlRunner {
  * statement, which takes no protocol parameters, so its arguments are written as literals
  * (`sqlLiteral`), then coerced by the server to the prepared statement's parameter types.
  */
-export function pgliteRunner(pglite: PGlite): SqlRunner {
+export function pgliteRunner(pglite: PGliteLike): SqlRunner {
   const prepared = new Map<string, Promise<unknown>>();
   let checked: Promise<void> | undefined;
   return {

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { setDb, type DbDriver } from '../../lib/db/client';
+import { WorkerPGlite, type PGliteLike } from '../../lib/db/pglite-in-worker';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { withDatabase } from './global-setup';
 
@@ -22,8 +23,16 @@ export function useTestDatabase(): { db: () => PrismaClient } {
   beforeAll(async () => {
     const cfg = inject('testDb');
     if (cfg.kind === 'pglite') {
-      const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(cfg.dumpFile)]) });
-      client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+      // SIEVE_TEST_PGLITE_WORKER=1: the database in a worker thread, as the server runs it with SIEVE_PGLITE_WORKER=1.
+      let pglite: PGliteLike;
+      if (process.env.SIEVE_TEST_PGLITE_WORKER === '1') {
+        const dump = fs.readFileSync(cfg.dumpFile);
+        pglite = new WorkerPGlite({ loadDataDir: dump.buffer.slice(dump.byteOffset, dump.byteOffset + dump.byteLength) as ArrayBuffer });
+        await pglite.waitReady;
+      } else {
+        pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(cfg.dumpFile)]) });
+      }
+      client = new PrismaClient({ adapter: new PrismaPGlite(pglite as PGlite) });
       driver = { kind: 'pglite', pglite };
       cleanup = async () => {
         await client!.$disconnect();
