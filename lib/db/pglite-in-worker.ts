@@ -11,25 +11,20 @@
  *   PGlite's DatabaseError, which Prisma's adapter checks with instanceof.
  * - COPY ... FROM '/dev/blob': the blob's bytes are moved to the worker.
  *
- * Bundling: as dedup-in-worker.ts; the built app compiles pglite-worker.ts into a worker chunk,
- * and from source (vitest, tsx) it starts through pglite-worker-source.mjs, which registers tsx.
+ * Bundling: see lib/worker-threads.ts.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { messages, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 import type { WireError, WireQueryOptions, WireResults, WorkerOptions, WorkerReply, WorkerRequest } from './pglite-worker-protocol';
+import { PendingReplies, runsFromSource, startSourceWorker } from '../worker-threads';
 
 /** What the app uses of PGlite (a PGlite instance is one too). */
 export type PGliteLike = Pick<PGlite, 'query' | 'exec' | 'transaction' | 'close' | 'closed' | 'waitReady'>;
 
 function startWorker(options: WorkerOptions): Worker {
-  if (import.meta.url.endsWith('.ts')) {
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    const entry = pathToFileURL(path.join(here, 'pglite-worker.ts')).href;
-    // Reflect.construct, not `new Worker(...)`: the bundler would compile the bootstrap (and tsx) as a worker entry.
-    return Reflect.construct(Worker, [path.join(here, 'pglite-worker-source.mjs'), { workerData: { ...options, entry } }]) as Worker;
-  }
+  if (runsFromSource(import.meta.url)) return startSourceWorker(path.join(path.dirname(fileURLToPath(import.meta.url)), 'pglite-worker.ts'), { workerData: options });
   return new Worker(new URL('./pglite-worker.ts', import.meta.url), { workerData: options });
 }
 
@@ -37,7 +32,7 @@ type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<
 
 export class WorkerPGlite implements PGliteLike {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending: PendingReplies<unknown>;
   private seq = 0;
   private failure?: Error;
   private isClosed = false;
@@ -46,11 +41,10 @@ export class WorkerPGlite implements PGliteLike {
 
   constructor(where: string | WorkerOptions = {}) {
     this.worker = startWorker(typeof where === 'string' ? { dataDir: where } : where);
-    this.worker.unref(); // kept alive only while a reply is awaited
+    this.pending = new PendingReplies(this.worker);
     this.worker.on('message', (m: WorkerReply) => {
-      const waiter = this.pending.get(m.id);
+      const waiter = this.pending.take(m.id);
       if (!waiter) return;
-      this.settled(m.id);
       if (m.ok) waiter.resolve(m.result);
       else waiter.reject(fromWire(m.error));
     });
@@ -135,25 +129,16 @@ export class WorkerPGlite implements PGliteLike {
     if (this.failure) return Promise.reject(this.failure);
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      if (this.pending.size === 1) this.worker.ref();
+      this.pending.add(id, resolve, reject);
       this.worker.postMessage({ ...request, id }, transfer);
     });
-  }
-
-  private settled(id: number): void {
-    this.pending.delete(id);
-    if (this.pending.size === 0) this.worker.unref();
   }
 
   private fail(e: Error): void {
     if (this.failure && this.pending.size === 0) return;
     this.failure ??= e;
     this.isClosed = true;
-    for (const [id, waiter] of this.pending) {
-      this.settled(id);
-      waiter.reject(this.failure);
-    }
+    this.pending.rejectAll(this.failure);
   }
 }
 

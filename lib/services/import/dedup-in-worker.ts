@@ -9,16 +9,14 @@
  * (blocking.ts). Its young generation is kept small (8 MB): a batch job gains nothing from a
  * large one, and it lowered the 100,000-record import's peak by ~25 MB.
  *
- * Bundling: `new Worker(new URL('./dedup-worker.ts', import.meta.url))` is the form Next's
- * bundler (Turbopack) recognises and compiles into a worker chunk of the built app
- * (.next/server/chunks/[worker thread]-...dedup-worker...js). Run from source (vitest, tsx), this
- * module's URL ends in .ts and the worker starts through dedup-worker-source.mjs, which registers
- * tsx first.
+ * Bundling: see lib/worker-threads.ts (the built app's worker chunk is
+ * .next/server/chunks/[worker thread]-...dedup-worker...js).
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors';
+import { PendingReplies, runsFromSource, startSourceWorker } from '../../worker-threads';
 import type { DedupSession, ExistingRecord, ExistingState } from './dedup-session';
 import type { DuplicatePlan, IncomingRecordForDedup } from './plan-duplicates';
 
@@ -36,32 +34,23 @@ export type WorkerReply = { seq: number; plan: DuplicatePlan; error?: undefined 
 
 function startWorker(heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 };
-  if (import.meta.url.endsWith('.ts')) {
-    const entry = pathToFileURL(sourceFile('worker')).href;
-    // Reflect.construct, not `new Worker(...)`: the bundler would compile the bootstrap (and tsx) as a worker entry.
-    return Reflect.construct(Worker, [sourceFile('bootstrap'), { workerData: { entry }, resourceLimits }]) as Worker;
-  }
+  if (runsFromSource(import.meta.url)) return startSourceWorker(path.join(path.dirname(fileURLToPath(import.meta.url)), 'dedup-worker.ts'), { resourceLimits });
   return new Worker(new URL('./dedup-worker.ts', import.meta.url), { resourceLimits });
 }
 
-/** Source files (the built app never uses them). */
-const SOURCE_FILES = { worker: 'dedup-worker.ts', bootstrap: 'dedup-worker-source.mjs' };
-const sourceFile = (key: keyof typeof SOURCE_FILES) => path.join(path.dirname(fileURLToPath(import.meta.url)), SOURCE_FILES[key]);
-
 export class WorkerDedupSession implements DedupSession {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (plan: DuplicatePlan) => void; reject: (e: Error) => void }>();
+  private readonly pending: PendingReplies<DuplicatePlan>;
   private seq = 0;
   private failure?: Error;
   private closed = false;
 
   constructor(private readonly heapMb: number) {
     this.worker = startWorker(heapMb);
-    this.worker.unref(); // kept alive only while a plan is awaited (see plan)
+    this.pending = new PendingReplies(this.worker);
     this.worker.on('message', (reply: WorkerReply) => {
-      const waiter = this.pending.get(reply.seq);
+      const waiter = this.pending.take(reply.seq);
       if (!waiter) return;
-      this.settled(reply.seq);
       if (reply.error !== undefined) waiter.reject(new Error(`deduplication failed: ${reply.error}`));
       else waiter.resolve(reply.plan);
     });
@@ -81,8 +70,7 @@ export class WorkerDedupSession implements DedupSession {
     if (this.failure) return Promise.reject(this.failure);
     const seq = ++this.seq;
     return new Promise<DuplicatePlan>((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      this.worker.ref();
+      this.pending.add(seq, resolve, reject);
       this.post({ kind: 'plan', seq, existing });
     });
   }
@@ -98,20 +86,12 @@ export class WorkerDedupSession implements DedupSession {
     if (!this.failure) this.worker.postMessage(message);
   }
 
-  private settled(seq: number): void {
-    this.pending.delete(seq);
-    if (this.pending.size === 0) this.worker.unref();
-  }
-
   private fail(e: Error & { code?: string }): void {
     if (this.failure) return;
     this.failure =
       e.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? new AppError('payload_too_large', `Deduplicating this file needs more than ${this.heapMb} MB of memory; import the search in several smaller files. Nothing was imported.`)
         : e;
-    for (const [seq, waiter] of this.pending) {
-      this.settled(seq);
-      waiter.reject(this.failure);
-    }
+    this.pending.rejectAll(this.failure);
   }
 }
