@@ -95,6 +95,11 @@ export interface SaveDecisionInput {
    * same query; throws to refuse. Left out when the caller already checked it.
    */
   authorize?: (role: Role | null) => void;
+  /**
+   * The roles that may decide. Given, a first title/abstract decision is read, checked and written
+   * in one statement (`firstDecisionInOne`) that writes only for a member with one of these roles.
+   */
+  roles?: Role[];
 }
 
 export interface SaveDecisionResult {
@@ -138,8 +143,12 @@ interface DecisionContextRow {
  * resolution and the decisions already made. Empty when the record is not in this review.
  */
 async function readDecisionContext(runner: SqlRunner, reviewId: string, recordId: string, reviewerId: string, stage: Stage): Promise<DecisionContextRow[]> {
+  return runner.query<DecisionContextRow>(decisionContextSql(reviewId, recordId, reviewerId, stage));
+}
+
+function decisionContextSql(reviewId: string, recordId: string, reviewerId: string, stage: Stage): Prisma.Sql {
   const stageSql = Prisma.sql`${stage}::"Stage"`;
-  return runner.query<DecisionContextRow>(Prisma.sql`
+  return Prisma.sql`
     SELECT m.role::text AS "memberRole", c.* FROM (SELECT 1) AS one
     LEFT JOIN "Membership" m ON m."reviewId" = ${reviewId}::uuid AND m."userId" = ${reviewerId}::uuid
     LEFT JOIN LATERAL (
@@ -154,7 +163,7 @@ async function readDecisionContext(runner: SqlRunner, reviewId: string, recordId
       LEFT JOIN "Resolution" res ON res."recordId" = r.id AND res.stage = ${stageSql}
       LEFT JOIN "Decision" d ON d."recordId" = r.id AND d.stage = ${stageSql}
       WHERE r.id = ${recordId}::uuid AND r."reviewId" = ${reviewId}::uuid
-    ) AS c ON true`);
+    ) AS c ON true`;
 }
 
 /** What the context says about the decision about to be made: refusals, and what it builds on. */
@@ -215,8 +224,9 @@ const OPTIMISTIC_ATTEMPTS = 3;
  * losing the race, go through the locked transaction.
  */
 export async function saveDecision(input: SaveDecisionInput): Promise<SaveDecisionResult> {
+  const inOne = input.stage === 'title_abstract' && !!input.roles?.length;
   for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-    const result = await tryFirstDecision(input);
+    const result = inOne ? await tryFirstDecisionInOne(input) : await tryFirstDecision(input);
     if (result === 'locked') break;
     if (result !== 'retry') return result;
   }
@@ -228,16 +238,16 @@ export async function saveDecision(input: SaveDecisionInput): Promise<SaveDecisi
  * recordId; only if it does are the decision, the end of the reviewer's lease on the record
  * (lib/db/screening-queue.ts) and the audit event written. Returns the decision, or no row.
  */
-function firstDecisionStatement(input: SaveDecisionInput, a: ReturnType<typeof assessContext>, claim: Prisma.Sql): Prisma.Sql {
-  const { reviewId, recordId, reviewerId, stage } = input;
+function firstDecisionStatement(input: SaveDecisionInput, wanted: unknown, claim: Prisma.Sql, wrap: { before?: Prisma.Sql; select?: Prisma.Sql } = {}): Prisma.Sql {
+  const { reviewId, reviewerId, stage } = input;
   const id = randomUUID();
-  const after = { recordId, stage, value: input.value, reasonId: input.reasonId, note: input.note, protocolVersion: a.protocolVersion };
   return Prisma.sql`
-    WITH claimed AS (${claim}),
+    WITH ${wrap.before ? Prisma.sql`${wrap.before},` : Prisma.empty}
+    claimed AS (${claim}),
     created AS (
       INSERT INTO "Decision" (id, "reviewId", "recordId", stage, "reviewerId", value, "reasonId", note, checklist, "protocolVersion", "updatedAt")
       SELECT ${id}::uuid, ${reviewId}::uuid, c."recordId", ${stage}::"Stage", ${reviewerId}::uuid, ${input.value}::"DecisionValue",
-             ${input.reasonId}::uuid, ${input.note}, ${a.wanted === null ? null : JSON.stringify(a.wanted)}::jsonb, ${a.protocolVersion}::int, now()
+             ${input.reasonId}::uuid, ${input.note}, ${wanted === null ? null : JSON.stringify(wanted)}::jsonb, c."protocolVersion", now()
       FROM claimed c
       RETURNING id, "recordId", stage::text AS stage, "reviewerId", value::text AS value, "reasonId", note, checklist, "protocolVersion", "createdAt", "updatedAt"
     ),
@@ -246,9 +256,12 @@ function firstDecisionStatement(input: SaveDecisionInput, a: ReturnType<typeof a
     ),
     audit AS (
       INSERT INTO "AuditEvent" ("reviewId", "actorId", action, "entityType", "entityId", after)
-      SELECT ${reviewId}::uuid, ${reviewerId}::uuid, 'decision.created', 'decision', ${id}, ${JSON.stringify(after)}::jsonb FROM claimed
+      SELECT ${reviewId}::uuid, ${reviewerId}::uuid, 'decision.created', 'decision', ${id},
+             jsonb_build_object('recordId', c."recordId", 'stage', ${stage}::text, 'value', ${input.value}::text, 'reasonId', ${input.reasonId}::text,
+                                'note', ${input.note}::text, 'protocolVersion', c."protocolVersion")
+      FROM claimed c
     )
-    SELECT * FROM created`;
+    ${wrap.select ?? Prisma.sql`SELECT * FROM created`}`;
 }
 
 async function tryFirstDecision(input: SaveDecisionInput): Promise<SaveDecisionResult | 'retry' | 'locked'> {
@@ -263,12 +276,125 @@ async function tryFirstDecision(input: SaveDecisionInput): Promise<SaveDecisionR
   }
   if (version === null) return 'locked';
   // The state row is claimed only if it is still the version read and no locked writer holds it.
-  const [decision] = await sql.query<DecisionView>(firstDecisionStatement(input, a, Prisma.sql`
+  const [decision] = await sql.query<DecisionView>(firstDecisionStatement(input, a.wanted, Prisma.sql`
     UPDATE "ScreeningState" s SET "decisionsCount" = ${a.state.decisionsCount}, outcome = ${a.state.outcome}::"ScreeningOutcome", "updatedAt" = now()
     WHERE s."recordId" = ${recordId}::uuid AND s.stage = ${stage}::"Stage" AND s.xmin = ${version}::text::xid
       AND pg_try_advisory_xact_lock(hashtext(${`${recordId}:${stage}`}))
-    RETURNING s."recordId"`));
+    RETURNING s."recordId", ${a.protocolVersion}::int AS "protocolVersion"`));
   return decision ? { decision, effect: 'created', decisionsCount: a.state.decisionsCount, required: a.required } : 'retry';
+}
+
+/**
+ * The stage's required count last seen per review and stage: the one-statement decision is
+ * written for one count (its outcome table), and writes only if the stage still needs that count.
+ * A hint, not an authority: a stale one costs one more statement, never a wrong answer.
+ */
+const requiredSeen = new Map<string, number>();
+
+/**
+ * Where a record stands after this first title/abstract decision, for every tally of the others'
+ * decisions the record can have (fewer than `required`), computed by the domain rules
+ * (computeStageOutcome): the statement only looks its tally up, so the rules stay in one place.
+ * Keys are "include:maybe:exclude" counts of the other reviewers' decisions.
+ */
+const outcomeTables = new Map<string, { keys: string[]; outcomes: string[] }>();
+function outcomeTable(required: number, value: DecisionValue): { keys: string[]; outcomes: string[] } {
+  const cacheKey = `${required}:${value}`;
+  let table = outcomeTables.get(cacheKey);
+  if (!table) {
+    table = { keys: [], outcomes: [] };
+    for (let n = 0; n < required; n++) {
+      for (let include = 0; include <= n; include++) {
+        for (let maybe = 0; include + maybe <= n; maybe++) {
+          const exclude = n - include - maybe;
+          const others = [...Array<DecisionValue>(include).fill('include'), ...Array<DecisionValue>(maybe).fill('maybe'), ...Array<DecisionValue>(exclude).fill('exclude')];
+          const { outcome } = computeStageOutcome({
+            stage: 'title_abstract',
+            required,
+            decisions: [...others.map((v, i) => ({ reviewerId: `other-${i}`, value: v })), { reviewerId: 'me', value }],
+          });
+          table.keys.push(`${include}:${maybe}:${exclude}`);
+          table.outcomes.push(outcome);
+        }
+      }
+    }
+    outcomeTables.set(cacheKey, table);
+  }
+  return table;
+}
+
+interface InOneRow extends DecisionContextRow {
+  /** Set when this statement wrote the decision. */
+  newId: string | null;
+  newProtocolVersion: number | null;
+  newCreatedAt: Date | null;
+  newUpdatedAt: Date | null;
+  newDecisionsCount: number | null;
+}
+
+/**
+ * A first title/abstract decision in ONE statement (decision 012): the context of
+ * readDecisionContext is read, checked and written on in the same statement, so a decision is one
+ * round trip and nothing can come between the read and the write on PGlite's single connection.
+ * It writes only if the caller has one of `roles`, the record is in the review and not removed,
+ * nobody resolved it, the caller has no decision on it yet, it has fewer decisions than the stage
+ * needs (the count the statement was written for), and its stage state is still the version read
+ * with no locked writer holding it. Otherwise nothing is written and the rows read say why: refusals
+ * are then given by assessContext, as on the other paths.
+ */
+async function tryFirstDecisionInOne(input: SaveDecisionInput): Promise<SaveDecisionResult | 'retry' | 'locked'> {
+  const { reviewId, recordId, reviewerId, stage } = input;
+  const hintKey = `${reviewId}:${stage}`;
+  const required = requiredSeen.get(hintKey) ?? 2;
+  const wanted = input.checklist ?? null;
+  const table = outcomeTable(required, input.value);
+  const stageSql = Prisma.sql`${stage}::"Stage"`;
+  const rows = await getSql().query<InOneRow>(firstDecisionStatement(input, wanted, Prisma.sql`
+      UPDATE "ScreeningState" s SET "decisionsCount" = g.n, outcome = g.outcome::"ScreeningOutcome", "updatedAt" = now()
+      FROM go g
+      WHERE s."recordId" = g."recordId" AND s.stage = ${stageSql} AND s.xmin = g."stateVersion"::xid
+        AND pg_try_advisory_xact_lock(hashtext(${`${recordId}:${stage}`}))
+      RETURNING s."recordId", g."protocolVersion", g.n`, {
+    before: Prisma.sql`
+    ctx AS MATERIALIZED (${decisionContextSql(reviewId, recordId, reviewerId, stage)}),
+    tally AS (
+      SELECT count(*) FILTER (WHERE value = 'include')::int AS include, count(*) FILTER (WHERE value = 'maybe')::int AS maybe,
+             count(*) FILTER (WHERE value = 'exclude')::int AS exclude, COALESCE(bool_or("reviewerId" = ${reviewerId}::uuid), false) AS mine
+      FROM ctx WHERE id IS NOT NULL
+    ),
+    go AS (
+      SELECT h."recordId", COALESCE(h."protocolVersion", 1)::int AS "protocolVersion", h."stateVersion", o.outcome,
+             (t.include + t.maybe + t.exclude + 1)::int AS n
+      FROM (SELECT * FROM ctx LIMIT 1) h
+      CROSS JOIN tally t
+      JOIN unnest(${table.keys}::text[], ${table.outcomes}::text[]) AS o(k, outcome) ON o.k = t.include || ':' || t.maybe || ':' || t.exclude
+      WHERE h."memberRole" = ANY(${input.roles ?? []}::text[]) AND h."recordId" IS NOT NULL AND h."removedReason" IS NULL
+        AND COALESCE(h."requiredDecisions", 2) = ${required}::int AND NOT h."hasResolution" AND NOT t.mine AND h."stateVersion" IS NOT NULL
+    )`,
+    select: Prisma.sql`
+    SELECT x.*, cr.id AS "newId", cr."protocolVersion" AS "newProtocolVersion", cr."createdAt" AS "newCreatedAt", cr."updatedAt" AS "newUpdatedAt",
+           (SELECT n FROM claimed) AS "newDecisionsCount"
+    FROM ctx x LEFT JOIN created cr ON true`,
+  }));
+  const head = rows[0];
+  if (head?.newId) {
+    input.authorize?.(head.memberRole);
+    const decision: DecisionView = {
+      id: head.newId, recordId, stage, reviewerId, value: input.value, reasonId: input.reasonId, note: input.note, checklist: wanted,
+      protocolVersion: head.newProtocolVersion!, createdAt: head.newCreatedAt!, updatedAt: head.newUpdatedAt!,
+    };
+    return { decision, effect: 'created', decisionsCount: head.newDecisionsCount!, required };
+  }
+  // Nothing written: refuse for what was read, as the other paths do.
+  const a = assessContext(input, rows);
+  if (a.existing) {
+    return isUnchanged(a.existing, input, a.wanted) ? { decision: a.existing, effect: 'unchanged', decisionsCount: a.count, required: a.required } : 'locked';
+  }
+  if (a.required !== required) {
+    requiredSeen.set(hintKey, a.required);
+    return 'retry';
+  }
+  return head?.stateVersion == null ? 'locked' : 'retry';
 }
 
 async function saveDecisionLocked(input: SaveDecisionInput): Promise<SaveDecisionResult> {
@@ -289,11 +415,11 @@ async function saveDecisionLocked(input: SaveDecisionInput): Promise<SaveDecisio
       // A first decision whose record has no stage state row yet (or that lost the optimistic
       // race repeatedly): the decision, the state, the end of the reviewer's lease on the record
       // (lib/db/screening-queue.ts) and the audit event in one statement, under the lock.
-      const [decision] = await prismaRunner(tx).query<DecisionView>(firstDecisionStatement(input, assessed, Prisma.sql`
+      const [decision] = await prismaRunner(tx).query<DecisionView>(firstDecisionStatement(input, wanted, Prisma.sql`
         INSERT INTO "ScreeningState" ("reviewId", "recordId", stage, "decisionsCount", outcome, "updatedAt")
         VALUES (${reviewId}::uuid, ${recordId}::uuid, ${stage}::"Stage", ${state.decisionsCount}, ${state.outcome}::"ScreeningOutcome", now())
         ON CONFLICT ("recordId", stage) DO UPDATE SET "decisionsCount" = EXCLUDED."decisionsCount", outcome = EXCLUDED.outcome, "updatedAt" = now()
-        RETURNING "recordId"`));
+        RETURNING "recordId", ${protocolVersion}::int AS "protocolVersion"`));
       return { decision, effect: 'created', decisionsCount: state.decisionsCount, required };
     }
     const after = { recordId, stage, value: input.value, reasonId: input.reasonId, note: input.note, protocolVersion };

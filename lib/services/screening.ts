@@ -46,6 +46,7 @@ export async function decide(userId: string, reviewId: string, recordId: string,
   return saveDecision({
     reviewId, recordId, reviewerId: userId, stage: data.stage, value: data.decision, reasonId, note: data.note, checklist: data.checklist,
     authorize: (role) => assertRole(role, 'reviewer'),
+    roles: rolesAtLeast('reviewer'),
   });
 }
 

@@ -1,6 +1,9 @@
 /** The decision rules of issue 4 (and the dual-screening core of issue 5), on a real database. */
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
+import { computeStageOutcome, type DecisionValue } from '../../lib/domain/screening/stage-outcome';
+import { changeStageSettings } from '../../lib/services/dual-screening';
+import { saveProtocolSection } from '../../lib/services/protocol';
 import { decide, listStageDecisions, nextToScreen, screeningProgress, undoDecision } from '../../lib/services/screening';
 import { addMember, makeRecords, makeReview, makeUser } from '../helpers/factories';
 import { dbKind, useTestDatabase } from '../helpers/db';
@@ -95,6 +98,65 @@ describe('deciding', () => {
     const states = await getDb().screeningState.findMany({ where: { reviewId: review.id, stage: 'title_abstract' } });
     const outcome = Object.fromEntries(states.map((s) => [s.recordId, s.outcome]));
     expect([outcome[agreeIn], outcome[agreeOut], outcome[disagree], outcome[maybeVsExclude]]).toEqual(['included', 'excluded', 'conflict', 'conflict']);
+  });
+
+  // A first title/abstract decision is read, checked and written in one statement that looks the
+  // record's new outcome up in a table computed by the domain rules (decision 012): every sequence
+  // of decisions, at every required count, must leave the state the rules give.
+  it('leaves every record where the domain rules put it, for each sequence of decisions and required count', async () => {
+    const { owner, a, b, review } = await team();
+    const c = await makeUser('rev-c');
+    await addMember(owner.id, review.id, c.email, 'reviewer');
+    const reviewers = [a, b, c];
+    const values: DecisionValue[] = ['include', 'maybe', 'exclude'];
+    for (const required of [1, 2, 3] as const) {
+      await changeStageSettings(owner.id, review.id, 'title_abstract', { requiredDecisions: required });
+      const sequences: DecisionValue[][] = [[]];
+      for (let i = 0; i < required; i++) sequences.splice(0, sequences.length, ...sequences.flatMap((seq) => values.map((v) => [...seq, v])));
+      const records = await makeRecords(review.id, owner.id, sequences.length);
+      for (const [i, seq] of sequences.entries()) {
+        for (const [k, value] of seq.entries()) {
+          const result = await decide(reviewers[k].id, review.id, records[i], ta(value));
+          const expected = computeStageOutcome({ stage: 'title_abstract', required, decisions: seq.slice(0, k + 1).map((v, j) => ({ reviewerId: reviewers[j].id, value: v })) });
+          const state = await getDb().screeningState.findUniqueOrThrow({ where: { recordId_stage: { recordId: records[i], stage: 'title_abstract' } } });
+          expect({ seq: seq.slice(0, k + 1), required, outcome: state.outcome, count: state.decisionsCount, answered: result.decisionsCount })
+            .toEqual({ seq: seq.slice(0, k + 1), required, outcome: expected.outcome, count: k + 1, answered: k + 1 });
+          expect(result).toMatchObject({ effect: 'created', required });
+        }
+      }
+    }
+  });
+
+  it('follows a change of the required count between two decisions', async () => {
+    const { owner, a, b, review } = await team();
+    const [r1, r2] = await makeRecords(review.id, owner.id, 2);
+    await decide(a.id, review.id, r1, ta('include'));
+    await decide(b.id, review.id, r1, ta('include'));
+    await changeStageSettings(owner.id, review.id, 'title_abstract', { requiredDecisions: 3 });
+    await decide(a.id, review.id, r2, ta('include'));
+    const second = await decide(b.id, review.id, r2, ta('include'));
+    expect(second).toMatchObject({ decisionsCount: 2, required: 3 });
+    const state = await getDb().screeningState.findUniqueOrThrow({ where: { recordId_stage: { recordId: r2, stage: 'title_abstract' } } });
+    expect(state.outcome).toBe('pending');
+    await changeStageSettings(owner.id, review.id, 'title_abstract', { requiredDecisions: 1 });
+    const [r3] = await makeRecords(review.id, owner.id, 1);
+    expect(await decide(a.id, review.id, r3, ta('exclude'))).toMatchObject({ decisionsCount: 1, required: 1 });
+    expect((await getDb().screeningState.findUniqueOrThrow({ where: { recordId_stage: { recordId: r3, stage: 'title_abstract' } } })).outcome).toBe('excluded');
+  });
+
+  it('records the protocol version, the note and an audit event with what was decided', async () => {
+    const { a, owner, review } = await team();
+    const [r1] = await makeRecords(review.id, owner.id, 1);
+    await saveProtocolSection(owner.id, review.id, 'question', { question: 'Does ketamine change synaptic plasticity?' });
+    const version = (await getDb().protocol.findUniqueOrThrow({ where: { reviewId: review.id } })).version;
+    expect(version).toBeGreaterThan(1);
+    const { decision } = await decide(a.id, review.id, r1, ta('maybe', { note: 'rodent model?', checklist: { c1: 'unclear' } }));
+    expect(decision).toMatchObject({ recordId: r1, reviewerId: a.id, value: 'maybe', note: 'rodent model?', checklist: { c1: 'unclear' }, protocolVersion: version, reasonId: null });
+    const stored = await getDb().decision.findUniqueOrThrow({ where: { id: decision.id } });
+    expect(stored).toMatchObject({ value: 'maybe', note: 'rodent model?', checklist: { c1: 'unclear' }, protocolVersion: version, createdAt: decision.createdAt });
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { reviewId: review.id, entityId: decision.id } });
+    expect(event).toMatchObject({ action: 'decision.created', actorId: a.id, entityType: 'decision' });
+    expect(event.after).toEqual({ recordId: r1, stage: 'title_abstract', value: 'maybe', reasonId: null, note: 'rodent model?', protocolVersion: version });
   });
 
   it('refuses a decision on a record merged as a duplicate, naming the survivor', async () => {
