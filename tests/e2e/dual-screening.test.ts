@@ -440,7 +440,11 @@ describe('blinded dual screening with two reviewers', () => {
     await page.goto('/account');
     await page.getByRole('button', { name: 'Revoke import script' }).click();
     await page.getByRole('button', { name: 'Revoke token' }).click();
-    await page.getByRole('button', { name: 'Revoke import script' }).waitFor({ state: 'detached' });
+    // The dialog closes once the revocation is stored; then the row goes. (While the dialog is
+    // open, the row's button is hidden from the accessibility tree, so waiting for it alone
+    // returned before the revocation was made.)
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'import script', exact: true }).waitFor({ state: 'detached' });
     const refused = await api('token', 'GET', `/reviews/${reviewId}`);
     expect(refused.status).toBe(401);
     expect((await api('token', 'GET', `/reviews/${reviewId}/screening/progress?stage=title_abstract`)).status).toBe(401);
