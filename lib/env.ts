@@ -22,6 +22,7 @@ const schema = z.object({
   SIEVE_FILES_DIR: z.string().trim().optional(),
   SIEVE_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   SIEVE_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  SIEVE_PGLITE_WORKER: z.enum(['auto', '0', '1'], { message: 'must be auto, 0 or 1' }).default('auto'),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; filesDir: string };

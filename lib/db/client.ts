@@ -6,11 +6,13 @@
  * loading uses COPY, which Prisma cannot send (lib/db/staged-records.ts), and screening's hot
  * statements skip the client's per-query work (lib/db/sql.ts, decision 009).
  */
+import os from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { databaseTargetFromEnv } from './config';
+import { getEnv } from '../env';
+import { databaseTargetFromEnv, pgliteWorkerEnabled } from './config';
 import { PrismaClient, type Prisma } from './generated/client';
 import { startEmbeddedMaintenance } from './embedded-maintenance';
 import { WorkerPGlite, type PGliteLike } from './pglite-in-worker';
@@ -24,12 +26,9 @@ export type Tx = Prisma.TransactionClient;
 /** The driver under the Prisma client: the same database, for what Prisma cannot do (COPY). */
 export type DbDriver = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGliteLike };
 
-/**
- * Whether the server runs the embedded database in a worker thread (pglite-in-worker.ts):
- * SIEVE_PGLITE_WORKER=1. Only in the server; scripts and the CLI keep it on their own thread.
- */
+/** Whether this process runs the embedded database in a worker thread (config.ts). */
 export function pgliteInWorker(): boolean {
-  return process.env.SIEVE_PGLITE_WORKER === '1' && Boolean(process.env.NEXT_RUNTIME);
+  return pgliteWorkerEnabled(getEnv(), Boolean(process.env.NEXT_RUNTIME), os.availableParallelism());
 }
 
 const holder = globalThis as unknown as { __sieveDb?: PrismaClient; __sieveDriver?: DbDriver; __sieveOwnsDriver?: boolean };

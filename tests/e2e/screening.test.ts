@@ -8,6 +8,9 @@
  * both themes. Tests run in file order and share the people and the review.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import { pgliteWorkerEnabled } from '../../lib/db/config';
+import { getEnv } from '../../lib/env';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +104,16 @@ async function expectNoBlockingViolations(page: Page, what: string) {
 }
 
 describe('screening a review', () => {
+  // Decision 012: the production server runs the embedded database in a worker thread when the
+  // machine has a second core, so this journey runs on the configuration people install.
+  it('the production server runs the embedded database where its configuration says', async () => {
+    const configured = getEnv({ NODE_ENV: 'production', SIEVE_PGLITE_WORKER: process.env.SIEVE_PGLITE_WORKER });
+    const inWorker = pgliteWorkerEnabled(configured, true, os.availableParallelism());
+    if (!process.env.SIEVE_PGLITE_WORKER) expect(inWorker).toBe(os.availableParallelism() >= 2);
+    const res = await fetch(`${app.url}/api/health`);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: { ok: true, kind: 'pglite', thread: inWorker ? 'worker' : 'main' } });
+  });
+
   it('an owner creates a review from the ketamine template, invites a reviewer and imports a MEDLINE export', async () => {
     ownerPage = await (await newContext(browser, app.url)).newPage();
     reviewerPage = await (await newContext(browser, app.url, { viewport: { width: 1400, height: 1000 } })).newPage();

@@ -21,7 +21,16 @@ export const reviewPaths: Paths = {
       tags: ['health'],
       auth: false,
       responses: {
-        '200': { description: 'Up, database reachable', schema: { type: 'object', properties: { status: { const: 'ok' }, database: { type: 'object' } } } },
+        '200': {
+          description: 'Up, database reachable',
+          schema: {
+            type: 'object',
+            properties: {
+              status: { const: 'ok' },
+              database: { type: 'object', properties: { ok: { type: 'boolean' }, kind: { enum: ['pglite', 'postgres'] }, thread: { enum: ['worker', 'main'], description: 'Embedded database only: run in a worker thread of the server, or on its main thread (SIEVE_PGLITE_WORKER)' } } },
+            },
+          },
+        },
         '503': { description: 'Database not reachable' },
       },
     },
