@@ -36,6 +36,7 @@ if (!fs.existsSync('.next/BUILD_ID')) {
 }
 run('npx', ['tsx', 'scripts/db-migrate.ts']);
 console.log(`Sieve is starting on http://localhost:${port}`);
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: childEnv });
+// Next.js's handler with the screening hot path beside it (scripts/server.ts, decision 013).
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', '-p', port], { stdio: 'inherit', env: childEnv });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,6 +1,6 @@
 /**
  * Benchmark: `GET /api/v1/reviews` (Bearer token, default page of 50) for a user who is a member of
- * 200 reviews, against the production build (`next start`), on embedded PGlite and on PostgreSQL.
+ * 200 reviews, against the production server (scripts/server.ts), on embedded PGlite and on PostgreSQL.
  *
  * How: a seed step (seed-user.ts, its own process, before the server starts, since PGlite is
  * single-process) migrates a fresh database and creates the user and token; the app is started on
@@ -110,7 +110,7 @@ async function measureOn(ctx: BenchContext, db: DatabaseKind): Promise<Figure[]>
   }
 }
 
-/** The id of the build in .next; `next start` serves whatever is there, so a rebuild mid-run spoils figures. */
+/** The id of the build in .next; the server serves whatever is there, so a rebuild mid-run spoils figures. */
 function buildId(): string | null {
   try {
     return fs.readFileSync(path.join(ROOT, '.next/BUILD_ID'), 'utf8').trim();

@@ -1,6 +1,6 @@
 /**
  * Benchmark: title/abstract screening through the JSON API (issue 4, "Speed"), against the
- * production build (`next start`), on embedded PGlite and on PostgreSQL.
+ * production server (scripts/server.ts, as `npm start` runs it), on embedded PGlite and on PostgreSQL.
  *
  * Targets: PostgreSQL with 100,000 records, p95 <= 30 ms; PGlite with 10,000 records, p95 <= 50 ms;
  * for both request kinds:

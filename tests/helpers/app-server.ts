@@ -1,5 +1,5 @@
 /**
- * Runs the real, built app (`next start`) on a free port with its own database: a fresh embedded
+ * Runs the real, built app (`scripts/server.ts`, as `npm start` does) on a free port with its own database: a fresh embedded
  * PGlite folder by default, or a given PostgreSQL database. Used by end-to-end tests and benchmarks.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -57,10 +57,9 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
     throw new Error(`migration failed: ${migrate.stderr || migrate.stdout}`);
   }
 
-  // Node runs Next's own entry directly (not through npx), so the pid we hold is the server's
+  // Node runs the production server directly (not through npx), so the pid we hold is the server's
   // and stop() returns only once the server, and its hold on the embedded database, is gone.
-  const nextBin = path.join(ROOT, 'node_modules/next/dist/bin/next');
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const kill = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
