@@ -37,7 +37,11 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/CMD \["npm", "start"\]/);
     expect(dockerfile).toContain('/api/health');
     const start = fs.readFileSync(path.join(ROOT, 'scripts/start.ts'), 'utf8');
-    expect(start.indexOf('scripts/db-migrate.ts')).toBeLessThan(start.indexOf("'next', 'start'"));
+    // Migrations first, then the production server (scripts/server.ts: Next.js plus the screening hot path).
+    const migrate = start.indexOf('scripts/db-migrate.ts');
+    const serve = start.indexOf("'scripts/server.ts'");
+    expect(migrate).toBeGreaterThan(-1);
+    expect(serve).toBeGreaterThan(migrate);
   });
 });
 
