@@ -97,7 +97,7 @@ export interface SaveDecisionInput {
   authorize?: (role: Role | null) => void;
   /**
    * The roles that may decide. Given, a first title/abstract decision is read, checked and written
-   * in one statement (`firstDecisionInOne`) that writes only for a member with one of these roles.
+   * in one statement (`tryFirstDecisionInOne`) that writes only for a member with one of these roles.
    */
   roles?: Role[];
 }
@@ -215,10 +215,11 @@ const OPTIMISTIC_ATTEMPTS = 3;
 /**
  * Stores a reviewer's decision (or changes it), keeping the previous version as a revision.
  *
- * A first decision, what reviewers do every few seconds and many at once, takes two statements and
- * no transaction (decision 009): read the context, then write everything in one statement that
- * applies only if the record's stage state is still the version read (its `xmin`) and no locked
- * writer holds the record (`pg_try_advisory_xact_lock`). A concurrent decision, withdrawal,
+ * A first decision, what reviewers do every few seconds and many at once, takes no transaction: at
+ * title/abstract one statement that reads the context and writes (decision 012), at full text two
+ * (decision 009: read the context, then write). Either writes only if the record's stage state is
+ * still the version read (its `xmin`) and no locked writer holds the record
+ * (`pg_try_advisory_xact_lock`). A concurrent decision, withdrawal,
  * resolution or settings change updates that state row, so the write then does nothing and the
  * decision is re-read and re-tried. Changes to one's own decision, and first decisions that keep
  * losing the race, go through the locked transaction.
