@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { computeStageOutcome, type Stage } from '../domain/screening/stage-outcome';
+import { firstDecisionOutcomeTable } from '../domain/screening/outcome-table';
 import { AppError, conflict, notFound } from '../errors';
 import { recordAudit } from './audit';
 import { getDb, getSql, type Tx } from './client';
@@ -292,38 +293,6 @@ async function tryFirstDecision(input: SaveDecisionInput): Promise<SaveDecisionR
  */
 const requiredSeen = new Map<string, number>();
 
-/**
- * Where a record stands after this first title/abstract decision, for every tally of the others'
- * decisions the record can have (fewer than `required`), computed by the domain rules
- * (computeStageOutcome): the statement only looks its tally up, so the rules stay in one place.
- * Keys are "include:maybe:exclude" counts of the other reviewers' decisions.
- */
-const outcomeTables = new Map<string, { keys: string[]; outcomes: string[] }>();
-function outcomeTable(required: number, value: DecisionValue): { keys: string[]; outcomes: string[] } {
-  const cacheKey = `${required}:${value}`;
-  let table = outcomeTables.get(cacheKey);
-  if (!table) {
-    table = { keys: [], outcomes: [] };
-    for (let n = 0; n < required; n++) {
-      for (let include = 0; include <= n; include++) {
-        for (let maybe = 0; include + maybe <= n; maybe++) {
-          const exclude = n - include - maybe;
-          const others = [...Array<DecisionValue>(include).fill('include'), ...Array<DecisionValue>(maybe).fill('maybe'), ...Array<DecisionValue>(exclude).fill('exclude')];
-          const { outcome } = computeStageOutcome({
-            stage: 'title_abstract',
-            required,
-            decisions: [...others.map((v, i) => ({ reviewerId: `other-${i}`, value: v })), { reviewerId: 'me', value }],
-          });
-          table.keys.push(`${include}:${maybe}:${exclude}`);
-          table.outcomes.push(outcome);
-        }
-      }
-    }
-    outcomeTables.set(cacheKey, table);
-  }
-  return table;
-}
-
 interface InOneRow extends DecisionContextRow {
   /** Set when this statement wrote the decision. */
   newId: string | null;
@@ -348,7 +317,7 @@ async function tryFirstDecisionInOne(input: SaveDecisionInput): Promise<SaveDeci
   const hintKey = `${reviewId}:${stage}`;
   const required = requiredSeen.get(hintKey) ?? 2;
   const wanted = input.checklist ?? null;
-  const table = outcomeTable(required, input.value);
+  const table = firstDecisionOutcomeTable(required, input.value);
   const stageSql = Prisma.sql`${stage}::"Stage"`;
   const rows = await getSql().query<InOneRow>(firstDecisionStatement(input, wanted, Prisma.sql`
       UPDATE "ScreeningState" s SET "decisionsCount" = g.n, outcome = g.outcome::"ScreeningOutcome", "updatedAt" = now()
