@@ -23,10 +23,11 @@ import { buildApp } from '../../tests/helpers/app-server';
 import { apiReviewsList } from './api-reviews-list';
 import { import100k } from './import-100k';
 import { screening } from './screening';
+import { screeningPage } from './screening-page';
 import { DEFAULT_POSTGRES_URL, postgresReachable } from './databases';
 import type { Benchmark, BenchContext, DatabaseKind, Figure } from './types';
 
-const BENCHMARKS: Benchmark[] = [apiReviewsList, import100k, screening];
+const BENCHMARKS: Benchmark[] = [apiReviewsList, import100k, screening, screeningPage];
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const log = (m: string) => console.error(`[bench] ${m}`);
