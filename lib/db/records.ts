@@ -5,7 +5,7 @@
  */
 import type { BibAuthor, BibRecord } from '../domain/records/bib-record';
 import { notFound } from '../errors';
-import type { Prisma, RemovalReason } from './generated/client';
+import type { Prisma, RemovalReason, ScreeningOutcome, Stage } from './generated/client';
 import { getDb, type Tx } from './client';
 
 export interface DuplicateLink {
@@ -107,6 +107,8 @@ export interface RecordFilters {
   year?: number;
   isDuplicate?: boolean;
   hasAbstract?: boolean;
+  /** Records with this outcome at this stage (never records removed before screening). */
+  standing?: { stage: Stage; outcome: ScreeningOutcome };
 }
 
 export interface RecordSummary {
@@ -157,6 +159,7 @@ export async function listRecords(reviewId: string, filters: RecordFilters, pagi
   if (filters.isDuplicate !== undefined) {
     and.push(filters.isDuplicate ? { removedReason: 'duplicate' } : { OR: [{ removedReason: null }, { removedReason: { not: 'duplicate' } }] });
   }
+  if (filters.standing) and.push({ removedReason: null, screeningStates: { some: filters.standing } });
   if (filters.hasAbstract !== undefined) and.push(filters.hasAbstract ? { abstract: { not: '' } } : { abstract: '' });
   if (filters.q) {
     and.push({ OR: [{ title: { contains: filters.q, mode: 'insensitive' } }, { abstract: { contains: filters.q, mode: 'insensitive' } }] });

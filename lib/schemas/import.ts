@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { pagingSchema } from './review';
+import { stageSchema } from './screening';
 
 /** Sources offered in the form (PRISMA-S item 1: name each database, register and other source). */
 export const SUGGESTED_SOURCES = [
@@ -77,13 +78,19 @@ export type PreviewFields = z.infer<typeof previewFieldsSchema>;
 
 const optionalBoolean = z.preprocess(emptyToUndefined, booleanText.optional());
 
+/** Where a record stands at a stage: waiting for decisions, decisions disagree, or settled either way. */
+export const SCREENING_OUTCOMES = ['pending', 'conflict', 'included', 'excluded'] as const;
+
 export const recordQuerySchema = pagingSchema.extend({
   searchId: z.preprocess(emptyToUndefined, z.uuid('searchId must be a search id.').optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(500, 'Search text: at most 500 characters.').optional()),
   year: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(2999).optional()),
   isDuplicate: optionalBoolean,
   hasAbstract: optionalBoolean,
-});
+  /** With `outcome`: only records with that screening outcome at this stage. */
+  stage: z.preprocess(emptyToUndefined, stageSchema.optional()),
+  outcome: z.preprocess(emptyToUndefined, z.enum(SCREENING_OUTCOMES, { message: 'outcome must be pending, conflict, included or excluded.' }).optional()),
+}).refine((q) => !q.outcome || q.stage, { message: 'Name the stage of the outcome: stage=title_abstract or stage=full_text.', path: ['stage'] });
 export type RecordQuery = z.infer<typeof recordQuerySchema>;
 
 export const DUPLICATE_STATUSES = ['pending', 'merged', 'not_duplicate'] as const;

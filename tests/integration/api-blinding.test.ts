@@ -81,3 +81,34 @@ describe('blinded decisions never leave the server', () => {
   });
 
 });
+
+// Runs last: it unblinds title/abstract.
+describe('screening outcomes on records', () => {
+  const records = (query: string, who: string) => call('GET', `/api/v1/reviews/${ids.reviewId}/records${query}`, { token: callers[who] });
+  const standingOf = async (who: string) => (await records('?limit=50', who)).json.items.find((r: { id: string }) => r.id === ids.otherRecordId).screening;
+
+  it('are shown to adjudicators, and to other members only at a stage the owner unblinded', async () => {
+    // The owner and Bob included the second record: it passed title/abstract; Alice's full-text vote is one of two.
+    expect(await standingOf('owner')).toEqual({ title_abstract: { outcome: 'included', decisions: 2 }, full_text: { outcome: 'pending', decisions: 1, reason: null } });
+    expect(await standingOf('bob')).toEqual({});
+    expect(await standingOf('viewer')).toEqual({});
+    expect((await records('?stage=title_abstract&outcome=included', 'bob')).status).toBe(403);
+    expect((await records('?stage=title_abstract&outcome=included', 'owner')).json.items.map((r: { id: string }) => r.id)).toEqual([ids.otherRecordId]);
+
+    const unblind = await call('PATCH', `/api/v1/reviews/${ids.reviewId}/stages/title_abstract`, { token: callers.owner, body: { isBlinded: false } });
+    expect(unblind.status).toBe(200);
+    expect(await standingOf('bob')).toEqual({ title_abstract: { outcome: 'included', decisions: 2 } });
+    expect((await records('?stage=title_abstract&outcome=included', 'viewer')).json.total).toBe(1);
+    expect((await records('?stage=full_text&outcome=pending', 'bob')).status).toBe(403);
+  });
+
+  it('need a stage to filter on, and name the allowed outcomes', async () => {
+    const noStage = await records('?outcome=included', 'owner');
+    expect(noStage.status).toBe(422);
+    expect(noStage.text).toContain('Name the stage of the outcome');
+    const wrong = await records('?stage=title_abstract&outcome=maybe', 'owner');
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('outcome must be pending, conflict, included or excluded');
+  });
+});
+

@@ -1,5 +1,5 @@
 /** OpenAPI paths for identification: searches (imports), import preview, records and duplicates. */
-import { CSV_FIELDS, duplicateDecisionSchema, IMPORT_FORMATS, SOURCE_TYPES } from '../../schemas/import';
+import { CSV_FIELDS, duplicateDecisionSchema, IMPORT_FORMATS, SCREENING_OUTCOMES, SOURCE_TYPES } from '../../schemas/import';
 import { listOf, pagingParams, type Operation, type Paths } from '../openapi-common';
 
 const id = { type: 'string', format: 'uuid' };
@@ -48,12 +48,31 @@ const importedSearch = {
   type: 'object',
   properties: { ...searchProps, recordsRead: int, recordsImported: int, duplicates: duplicateCounts, problems: { type: 'array', items: problem } },
 };
+const stageStanding = {
+  type: ['object', 'null'],
+  description: 'null: the record has not reached this stage (full text before passing title/abstract) or was removed before screening',
+  properties: {
+    outcome: { type: 'string', enum: [...SCREENING_OUTCOMES] },
+    decisions: { type: 'integer', description: 'Independent decisions recorded' },
+    reason: {
+      type: ['object', 'null'],
+      description: 'Full text, excluded: the reason that reports the exclusion (the resolution\'s, else the reviewers\' agreed one); kind not_retrieved is a report not retrieved',
+      properties: { id, label: str, kind: { type: 'string', enum: ['standard', 'not_retrieved'] } },
+    },
+  },
+};
+const screening = {
+  type: 'object',
+  description: 'Where the record stands at each stage whose outcomes you may see: adjudicators always, other members once the stage is unblinded (a blinded stage\'s key is absent)',
+  properties: { title_abstract: stageStanding, full_text: stageStanding },
+};
 const recordSummary = {
   type: 'object',
   properties: {
     id, searchId: id, position: int, sourceLine: { type: ['integer', 'null'] }, pmid: nullableStr, doi: nullableStr, title: str,
     authors: { type: 'array', items: author }, year: { type: ['integer', 'null'] }, journal: nullableStr, hasAbstract: { type: 'boolean' },
     duplicateOfId: { type: ['string', 'null'], format: 'uuid' }, removedReason: { type: ['string', 'null'], enum: ['duplicate', 'automation', 'other', null] },
+    screening,
   },
 };
 const recordDetail = {
@@ -205,6 +224,8 @@ export const identificationPaths: Paths = {
         { name: 'year', in: 'query', schema: { type: 'integer' } },
         boolParam('isDuplicate', 'true: only records removed as duplicates; false: the others'),
         boolParam('hasAbstract', 'Only records with (true) or without (false) an abstract'),
+        { name: 'stage', in: 'query', description: 'The stage of `outcome`', schema: { type: 'string', enum: ['title_abstract', 'full_text'] } },
+        { name: 'outcome', in: 'query', description: 'Only records with this outcome at `stage` (e.g. stage=full_text&outcome=included: the included reports). 403 for non-adjudicators while the stage is blinded', schema: { type: 'string', enum: [...SCREENING_OUTCOMES] } },
       ],
       responses: { '200': { description: 'A page of records', schema: listOf(recordSummary) } },
     },

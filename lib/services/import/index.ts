@@ -3,8 +3,12 @@
  * searches and records of a review (members). Shared by the Import page, the JSON API and scripts.
  */
 import { countDuplicatesRemoved, getRecord, listRecords } from '../../db/records';
+import { recordStandings } from '../../db/record-screening';
+import { getStageSetting } from '../../db/screening';
+import { STAGES } from '../../schemas/screening';
+import type { Stage } from '../../domain/protocol/types';
 import { getSearch, listSearches } from '../../db/searches';
-import { AppError } from '../../errors';
+import { AppError, forbidden } from '../../errors';
 import { importFieldsSchema, previewFieldsSchema, recordQuerySchema } from '../../schemas/import';
 import { isUuid, requireReviewRole } from '../permissions';
 import type { ByteSource } from './byte-source';
@@ -78,15 +82,38 @@ export async function getReviewSearch(userId: string, reviewId: string, searchId
   return getSearch(reviewId, searchId);
 }
 
+const BLINDED_OUTCOMES = 'Screening outcomes at this stage are shown to adjudicators while it is blinded.';
+
+/**
+ * Stages whose outcomes the caller may see (decision 005): adjudicators always; other members once
+ * the owner has unblinded the stage, since an outcome (a conflict, an exclusion) tells how the
+ * other reviewers decided.
+ */
+async function stagesWithVisibleOutcomes(reviewId: string, access: { canAdjudicate: boolean }): Promise<Stage[]> {
+  if (access.canAdjudicate) return [...STAGES];
+  const settings = await Promise.all(STAGES.map((s) => getStageSetting(reviewId, s)));
+  return STAGES.filter((_, i) => !settings[i].isBlinded);
+}
+
+/**
+ * Records of a review, each with where it stands at every stage whose outcomes the caller may see
+ * (see recordStandingsFor); `stage` + `outcome` filter on that standing.
+ */
 export async function listReviewRecords(userId: string, reviewId: string, query: unknown = {}) {
-  await requireReviewRole(reviewId, userId, 'viewer');
-  const { limit, offset, ...filters } = recordQuerySchema.parse(query);
-  const page = await listRecords(reviewId, filters, { limit, offset });
-  return { ...page, limit, offset };
+  const access = await requireReviewRole(reviewId, userId, 'viewer');
+  const { limit, offset, stage, outcome, ...filters } = recordQuerySchema.parse(query);
+  const visible = await stagesWithVisibleOutcomes(reviewId, access);
+  if (stage && outcome && !visible.includes(stage)) throw forbidden(BLINDED_OUTCOMES);
+  const page = await listRecords(reviewId, { ...filters, standing: stage && outcome ? { stage, outcome } : undefined }, { limit, offset });
+  const removed = new Set(page.items.filter((r) => r.removedReason).map((r) => r.id));
+  const standings = await recordStandings(reviewId, page.items.map((r) => r.id), visible, removed);
+  return { ...page, items: page.items.map((r) => ({ ...r, screening: standings.get(r.id)! })), limit, offset };
 }
 
 export async function getReviewRecord(userId: string, reviewId: string, recordId: string) {
-  await requireReviewRole(reviewId, userId, 'viewer');
+  const access = await requireReviewRole(reviewId, userId, 'viewer');
   if (!isUuid(recordId)) throw new AppError('not_found', 'Record not found.');
-  return getRecord(reviewId, recordId);
+  const [record, visible] = await Promise.all([getRecord(reviewId, recordId), stagesWithVisibleOutcomes(reviewId, access)]);
+  const standings = await recordStandings(reviewId, [record.id], visible, new Set(record.removedReason ? [record.id] : []));
+  return { ...record, screening: standings.get(record.id)! };
 }
