@@ -5,7 +5,8 @@
  */
 import { isValueAllowed, type Stage } from '../domain/screening/stage-outcome';
 import { listDecisions } from '../db/decision-list';
-import { findExclusionReason, getStageSetting, saveDecision, withdrawDecision } from '../db/screening';
+import { saveDecision } from '../db/save-decision';
+import { findExclusionReason, getStageSetting, withdrawDecision } from '../db/screening';
 import { nextRecordsForCaller, stageProgress } from '../db/screening-queue';
 import { AppError, forbidden, invalid, notFound } from '../errors';
 import { decisionInputSchema, decisionsQuerySchema, stageQuerySchema } from '../schemas/screening';
