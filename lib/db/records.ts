@@ -152,7 +152,8 @@ function toSummary(r: SummaryRow): RecordSummary {
   };
 }
 
-export async function listRecords(reviewId: string, filters: RecordFilters, paging: { limit: number; offset: number }): Promise<{ items: RecordSummary[]; total: number }> {
+/** The filters of the record list and export as one Prisma condition. */
+export function recordWhere(reviewId: string, filters: RecordFilters): Prisma.RecordWhereInput {
   const and: Prisma.RecordWhereInput[] = [];
   if (filters.searchId) and.push({ searchId: filters.searchId });
   if (filters.year !== undefined) and.push({ year: filters.year });
@@ -164,7 +165,14 @@ export async function listRecords(reviewId: string, filters: RecordFilters, pagi
   if (filters.q) {
     and.push({ OR: [{ title: { contains: filters.q, mode: 'insensitive' } }, { abstract: { contains: filters.q, mode: 'insensitive' } }] });
   }
-  const where: Prisma.RecordWhereInput = { reviewId, AND: and };
+  return { reviewId, AND: and };
+}
+
+/** Import order: searches as they were imported, records in file order. */
+export const RECORD_ORDER: Prisma.RecordOrderByWithRelationInput[] = [{ createdAt: 'asc' }, { searchId: 'asc' }, { position: 'asc' }];
+
+export async function listRecords(reviewId: string, filters: RecordFilters, paging: { limit: number; offset: number }): Promise<{ items: RecordSummary[]; total: number }> {
+  const where = recordWhere(reviewId, filters);
   const db = getDb();
   const [rows, total] = await Promise.all([
     db.record.findMany({
@@ -172,7 +180,7 @@ export async function listRecords(reviewId: string, filters: RecordFilters, pagi
       // A SELECT of the abstract only to tell whether there is one would be wasteful at 100k records,
       // but the list is paged (at most 500 rows), so it stays small.
       select: SUMMARY_SELECT,
-      orderBy: [{ createdAt: 'asc' }, { searchId: 'asc' }, { position: 'asc' }],
+      orderBy: RECORD_ORDER,
       skip: paging.offset,
       take: paging.limit,
     }),

@@ -90,6 +90,8 @@ export const recordQuerySchema = pagingSchema.extend({
   /** With `outcome`: only records with that screening outcome at this stage. */
   stage: z.preprocess(emptyToUndefined, stageSchema.optional()),
   outcome: z.preprocess(emptyToUndefined, z.enum(SCREENING_OUTCOMES, { message: 'outcome must be pending, conflict, included or excluded.' }).optional()),
+  /** json (a page), or csv / ris: every matching record as a file (paging ignored). */
+  format: z.preprocess(emptyToUndefined, z.enum(['json', 'csv', 'ris'], { message: 'format must be json, csv or ris.' }).default('json')),
 }).refine((q) => !q.outcome || q.stage, { message: 'Name the stage of the outcome: stage=title_abstract or stage=full_text.', path: ['stage'] });
 export type RecordQuery = z.infer<typeof recordQuerySchema>;
 

@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../helpers/app-server';
 import { launchBrowser } from '../helpers/browser';
+import { parseRis } from '../../lib/domain/formats/ris';
 import { blockingViolations, formatViolations } from '../helpers/e2e-axe';
 import { cookieHeader, createApiToken, createReview, inviteMember, newContext, newPerson, signUp } from '../helpers/e2e-steps';
 
@@ -343,6 +344,14 @@ describe('blinded dual screening with two reviewers', () => {
       if (included.includes(pmid)) expect(text).toContain(`PMID ${pmid}`);
       else expect(text).not.toContain(`PMID ${pmid}`);
     }
+
+    // The same records from the Export page's RIS download, as a reference manager gets them.
+    await ownerPage.goto(`/reviews/${reviewId}/export`);
+    const row = ownerPage.getByRole('region', { name: 'Record downloads' }).getByRole('row').filter({ hasText: 'Included at title/abstract' });
+    const [download] = await Promise.all([ownerPage.waitForEvent('download'), row.getByRole('link', { name: /^RIS/ }).click()]);
+    expect(download.suggestedFilename()).toBe('records-title_abstract-included.ris');
+    const ris = parseRis(fs.readFileSync((await download.path())!, 'utf8'));
+    expect(ris.records.map((r) => r.record.pmid).sort()).toEqual([...included].sort());
   });
 
   it('the kappa on the page equals the one computed from the votes, and resolving did not change it', async () => {

@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, responseLog, stackTraceLeaks, type ApiResponse } from '../helpers/api-client';
 import { useTestDatabase } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
+import { recordExportBatches } from '../../lib/db/record-export';
+import { parseRis } from '../../lib/domain/formats/ris';
 
 useTestDatabase();
 
@@ -222,4 +224,37 @@ describe('a labelled review through the API', () => {
     expect(one.json.screening.full_text).toEqual({ outcome: 'excluded', decisions: 2, reason: { id: notRetrieved.id, label: notRetrieved.label, kind: 'not_retrieved' } });
     expect((await call('GET', api(`/records/${otherReason}`), { token: owner.token })).json.screening.full_text.reason.id).toBe(other.json.id);
   }, 180_000);
+
+  it('exports the included reports as RIS and every record as CSV, with the outcomes the caller may see', async () => {
+    const finalPmids = [...labels].filter(([pmid, l]) => l.final && [...screened.values()].includes(pmid)).map(([pmid]) => pmid).sort();
+    const ris = await call('GET', api('/records?stage=full_text&outcome=included&format=ris'), { token: owner.token });
+    expect(ris.status).toBe(200);
+    expect(ris.headers.get('content-type')).toContain('application/x-research-info-systems');
+    expect(ris.headers.get('content-disposition')).toBe('attachment; filename="records-full_text-included.ris"');
+    const parsed = parseRis(ris.text);
+    expect(parsed.records.map((r) => r.record.pmid).sort()).toEqual(finalPmids);
+    expect(ris.text).toContain('N1  - Sieve screening: title/abstract: included');
+
+    const csv = await call('GET', api('/records?format=csv'), { token: owner.token });
+    expect(csv.status).toBe(200);
+    const rows = parse(csv.text, { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(labels.size - titleless.size);
+    const byPmid = new Map(rows.map((r) => [r.pmid, r]));
+    for (const pmid of finalPmids) expect(byPmid.get(pmid)).toMatchObject({ title_abstract_outcome: 'included', full_text_outcome: 'included', full_text_reason: '' });
+    expect(rows.filter((r) => r.full_text_outcome === 'excluded' && r.full_text_reason === '')).toEqual([]);
+
+    // A reviewer at a blinded stage gets the records, without outcomes, and cannot filter on them.
+    const blinded = parse((await call('GET', api('/records?format=csv'), { token: a.token })).text, { columns: true }) as Array<Record<string, string>>;
+    expect(blinded).toHaveLength(rows.length);
+    expect(blinded.every((r) => r.title_abstract_outcome === '' && r.full_text_outcome === '')).toBe(true);
+    expect((await call('GET', api('/records?stage=full_text&outcome=included&format=ris'), { token: a.token })).status).toBe(403);
+    expect((await call('GET', api('/records?format=xml'), { token: owner.token })).status).toBe(422);
+
+    // Batches follow a cursor in list order: small batches give every record once, in order.
+    const listed = (await all('/records', owner.token)).map((r) => r.id);
+    const batched: string[] = [];
+    for await (const batch of recordExportBatches(reviewId, {}, 100)) batched.push(...batch.map((r) => r.id));
+    expect(batched).toEqual(listed);
+  }, 120_000);
 });
+

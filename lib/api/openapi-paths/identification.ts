@@ -226,8 +226,13 @@ export const identificationPaths: Paths = {
         boolParam('hasAbstract', 'Only records with (true) or without (false) an abstract'),
         { name: 'stage', in: 'query', description: 'The stage of `outcome`', schema: { type: 'string', enum: ['title_abstract', 'full_text'] } },
         { name: 'outcome', in: 'query', description: 'Only records with this outcome at `stage` (e.g. stage=full_text&outcome=included: the included reports). 403 for non-adjudicators while the stage is blinded', schema: { type: 'string', enum: [...SCREENING_OUTCOMES] } },
+        {
+          name: 'format', in: 'query',
+          description: 'json: a page. csv or ris: EVERY matching record as a download (paging ignored), with the screening standing you may see (CSV columns; RIS N1 note); RIS carries the PMID in AN',
+          schema: { type: 'string', enum: ['json', 'csv', 'ris'], default: 'json' },
+        },
       ],
-      responses: { '200': { description: 'A page of records', schema: listOf(recordSummary) } },
+      responses: { '200': { description: 'A page of records; with format=csv, text/csv; with format=ris, application/x-research-info-systems', schema: listOf(recordSummary) } },
     },
   },
   '/api/v1/reviews/{reviewId}/records/{recordId}': {

@@ -2,7 +2,9 @@
  * Identification workflows: import a search's file (owners), preview it (owners), and read the
  * searches and records of a review (members). Shared by the Import page, the JSON API and scripts.
  */
-import { countDuplicatesRemoved, getRecord, listRecords } from '../../db/records';
+import { countDuplicatesRemoved, getRecord, listRecords, type RecordFilters } from '../../db/records';
+import { recordExportBatches } from '../../db/record-export';
+import { toRecordCsv, toRisRecord } from '../../domain/export/records';
 import { recordStandings } from '../../db/record-screening';
 import { getStageSetting } from '../../db/screening';
 import { STAGES } from '../../schemas/screening';
@@ -100,15 +102,59 @@ async function stagesWithVisibleOutcomes(reviewId: string, access: { canAdjudica
  * (see recordStandingsFor); `stage` + `outcome` filter on that standing.
  */
 export async function listReviewRecords(userId: string, reviewId: string, query: unknown = {}) {
+  const { filters, paging, visible } = await recordQuery(userId, reviewId, query);
+  const page = await listRecords(reviewId, filters, paging);
+  const standings = await recordStandings(reviewId, page.items.map((r) => r.id), visible, removedIds(page.items));
+  return { ...page, items: page.items.map((r) => ({ ...r, screening: standings.get(r.id)! })), ...paging };
+}
+
+/**
+ * Every record matching the list's filters as a CSV or RIS file (lib/domain/export/records.ts),
+ * streamed a batch at a time; who may see which outcomes is the list's rule.
+ */
+export async function exportReviewRecords(userId: string, reviewId: string, query: unknown = {}) {
+  const { filters, visible, format, stage, outcome } = await recordQuery(userId, reviewId, query);
+  const kind = format === 'ris' ? 'ris' : 'csv';
+  const batches = recordExportBatches(reviewId, filters);
+  const encoder = new TextEncoder();
+  let first = true;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value: rows, done } = await batches.next();
+      if (done) {
+        if (first && kind === 'csv') controller.enqueue(encoder.encode(toRecordCsv([], true)));
+        controller.close();
+        return;
+      }
+      const standings = await recordStandings(reviewId, rows.map((r) => r.id), visible, removedIds(rows));
+      const records = rows.map((r) => ({ ...r, screening: standings.get(r.id)! }));
+      controller.enqueue(encoder.encode(kind === 'csv' ? toRecordCsv(records, first) : records.map(toRisRecord).join('')));
+      first = false;
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+  const fileName = `records-${stage && outcome ? `${stage}-${outcome}` : 'all'}.${kind}`;
+  return { stream, fileName, contentType: kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-research-info-systems; charset=utf-8' };
+}
+
+/** The stages whose outcomes the caller may see, list and export (the Export page offers those downloads). */
+export async function stagesWithOutcomesFor(userId: string, reviewId: string): Promise<Stage[]> {
+  return stagesWithVisibleOutcomes(reviewId, await requireReviewRole(reviewId, userId, 'viewer'));
+}
+
+/** The record list's query, checked: filters, paging, and the stages whose outcomes the caller may see. */
+async function recordQuery(userId: string, reviewId: string, query: unknown) {
   const access = await requireReviewRole(reviewId, userId, 'viewer');
-  const { limit, offset, stage, outcome, ...filters } = recordQuerySchema.parse(query);
+  const { limit, offset, stage, outcome, format, ...rest } = recordQuerySchema.parse(query);
   const visible = await stagesWithVisibleOutcomes(reviewId, access);
   if (stage && outcome && !visible.includes(stage)) throw forbidden(BLINDED_OUTCOMES);
-  const page = await listRecords(reviewId, { ...filters, standing: stage && outcome ? { stage, outcome } : undefined }, { limit, offset });
-  const removed = new Set(page.items.filter((r) => r.removedReason).map((r) => r.id));
-  const standings = await recordStandings(reviewId, page.items.map((r) => r.id), visible, removed);
-  return { ...page, items: page.items.map((r) => ({ ...r, screening: standings.get(r.id)! })), limit, offset };
+  const filters: RecordFilters = { ...rest, standing: stage && outcome ? { stage, outcome } : undefined };
+  return { access, filters, paging: { limit, offset }, visible, format, stage, outcome };
 }
+
+const removedIds = (rows: Array<{ id: string; removedReason: string | null }>) => new Set(rows.filter((r) => r.removedReason).map((r) => r.id));
 
 export async function getReviewRecord(userId: string, reviewId: string, recordId: string) {
   const access = await requireReviewRole(reviewId, userId, 'viewer');

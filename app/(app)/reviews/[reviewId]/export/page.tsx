@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { stagesWithOutcomesFor } from '@/lib/services/import';
 import { getProtocol } from '@/lib/services/protocol';
 import { Alert } from '../../../../_components/ui/alert';
 import { buttonClasses } from '../../../../_components/ui/button';
@@ -7,6 +8,7 @@ import { StageHeader } from '../_components/stage-header';
 import { requireReviewPage, type ReviewPageParams } from '../_lib/review-page';
 import { AgreementPanel, loadAgreement } from '../conflicts/_components/agreement-panel';
 import { STAGE_IDS } from '../conflicts/_lib/format';
+import { RecordsExport } from './_components/records-export';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Export' };
@@ -14,12 +16,18 @@ export const metadata: Metadata = { title: 'Export' };
 export default async function ExportPage({ params }: ReviewPageParams) {
   const { user, review } = await requireReviewPage((await params).reviewId, 'export');
   const isOwner = review.role === 'owner';
-  const [protocol, agreements] = await Promise.all([getProtocol(user.id, review.id), Promise.all(STAGE_IDS.map((s) => loadAgreement(user.id, review.id, s)))]);
+  const [protocol, agreements, outcomeStages] = await Promise.all([
+    getProtocol(user.id, review.id),
+    Promise.all(STAGE_IDS.map((s) => loadAgreement(user.id, review.id, s))),
+    stagesWithOutcomesFor(user.id, review.id),
+  ]);
   const reasonLabels = new Map(protocol.exclusionReasons.map((r) => [r.id, r.label]));
 
   return (
     <section aria-labelledby="stage-title" className="flex flex-col gap-6">
-      <StageHeader title="Export">Take the review’s figures and its history elsewhere: agreement between reviewers and the audit trail, as tables and CSV files.</StageHeader>
+      <StageHeader title="Export">Take the review elsewhere: its records with their screening outcomes (RIS, CSV), agreement between reviewers and the audit trail.</StageHeader>
+
+      <RecordsExport reviewId={review.id} visibleStages={outcomeStages} />
 
       <section aria-labelledby="audit-title" className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
         <h3 id="audit-title" className="text-base font-semibold">
@@ -48,7 +56,6 @@ export default async function ExportPage({ params }: ReviewPageParams) {
         </div>
       ))}
 
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Downloads of the included studies (RIS, CSV) arrive in a coming release.</p>
     </section>
   );
 }
