@@ -12,7 +12,7 @@
  * right through any sequence of decisions.
  */
 import { completenessScore } from '../domain/dedup';
-import type { BibAuthor } from '../domain/records/bib-record';
+import { authorsFromJson, type BibAuthor } from '../domain/records/bib-record';
 import { AppError, conflict, notFound } from '../errors';
 import type { DuplicateStatus, DuplicateTier, Prisma, RemovalReason } from './generated/client';
 import { recordAudit } from './audit';
@@ -88,7 +88,7 @@ type SideRow = PairRow['recordA'];
 
 function toSide(r: SideRow): PairRecord {
   const { search, authors, ...rest } = r;
-  return { ...rest, source: search.source, authors: Array.isArray(authors) ? (authors as unknown as BibAuthor[]) : [] };
+  return { ...rest, source: search.source, authors: authorsFromJson(authors) };
 }
 
 /** Pairs with the names of who decided them (DuplicatePair keeps only the user id). */

@@ -6,7 +6,7 @@
  * 100,000 records, measured). Records are never deleted, so every id read is still there.
  */
 import type { ExportRecord } from '../domain/export/records';
-import type { BibAuthor } from '../domain/records/bib-record';
+import { authorsFromJson } from '../domain/records/bib-record';
 import { getDb } from './client';
 import { RECORD_ORDER, recordWhere, type RecordFilters } from './records';
 
@@ -26,7 +26,7 @@ export async function* recordExportBatches(reviewId: string, filters: RecordFilt
     const rows = new Map((await db.record.findMany({ where: { reviewId, id: { in: slice } }, select: EXPORT_SELECT })).map((r) => [r.id, r]));
     yield slice.map((id) => {
       const { search, authors, ...r } = rows.get(id)!;
-      return { ...r, source: search.source, authors: Array.isArray(authors) ? (authors as unknown as BibAuthor[]) : [] };
+      return { ...r, source: search.source, authors: authorsFromJson(authors) };
     });
   }
 }

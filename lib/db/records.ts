@@ -3,7 +3,7 @@
  * a record they were paired with (the root of those links is the survivor), with removedReason
  * 'duplicate'.
  */
-import type { BibAuthor, BibRecord } from '../domain/records/bib-record';
+import { authorsFromJson, type BibAuthor, type BibRecord } from '../domain/records/bib-record';
 import { notFound } from '../errors';
 import type { Prisma, RemovalReason, ScreeningOutcome, Stage } from './generated/client';
 import { getDb, type Tx } from './client';
@@ -69,7 +69,7 @@ export async function* listDedupCandidateRecords(ids: string[], tx: Tx = getDb()
 
 export function toBibRecord(r: BibRow): BibRecord {
   const rec: BibRecord = {
-    authors: Array.isArray(r.authors) ? (r.authors as unknown as BibAuthor[]) : [],
+    authors: authorsFromJson(r.authors),
     keywords: r.keywords,
     meshTerms: r.meshTerms,
     publicationTypes: r.publicationTypes,
@@ -143,7 +143,7 @@ function toSummary(r: SummaryRow): RecordSummary {
     pmid: r.pmid,
     doi: r.doi,
     title: r.title,
-    authors: Array.isArray(r.authors) ? (r.authors as unknown as BibAuthor[]) : [],
+    authors: authorsFromJson(r.authors),
     year: r.year,
     journal: r.journal ?? r.journalAbbrev,
     hasAbstract: r.abstract !== '',

@@ -1,5 +1,5 @@
 /** The record as a screener sees it: bibliographic fields only, never other reviewers' work. */
-import type { BibAuthor } from '../domain/records/bib-record';
+import { authorsFromJson, type StoredBibFields } from '../domain/records/bib-record';
 
 export const screeningRecordSelect = {
   id: true,
@@ -23,28 +23,13 @@ export const screeningRecordSelect = {
   language: true,
 } as const;
 
-export interface ScreeningRecord {
+export interface ScreeningRecord extends StoredBibFields {
   id: string;
-  title: string;
   titleVernacular: string | null;
-  abstract: string;
-  authors: BibAuthor[];
-  year: number | null;
-  publicationDate: string | null;
-  journal: string | null;
-  journalAbbrev: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  pmid: string | null;
-  doi: string | null;
-  url: string | null;
-  keywords: string[];
   meshTerms: string[];
   publicationTypes: string[];
-  language: string | null;
 }
 
 export function toScreeningRecord(row: Omit<ScreeningRecord, 'authors'> & { authors: unknown }): ScreeningRecord {
-  return { ...row, authors: Array.isArray(row.authors) ? (row.authors as BibAuthor[]) : [] };
+  return { ...row, authors: authorsFromJson(row.authors) };
 }

@@ -10,7 +10,7 @@
  * included) recognise; the record's screening standing goes in N1, the notes field reference
  * managers show.
  */
-import type { BibAuthor } from '../records/bib-record';
+import type { BibAuthor, StoredBibFields } from '../records/bib-record';
 import { toCsv, type CsvCell } from './to-csv';
 
 export type Outcome = 'pending' | 'conflict' | 'included' | 'excluded';
@@ -21,28 +21,13 @@ export interface StandingOut {
   reason?: { label: string; kind: 'standard' | 'not_retrieved' } | null;
 }
 
-export interface ExportRecord {
+export interface ExportRecord extends StoredBibFields {
   id: string;
   /** The search the record came from (its source, e.g. "PubMed"). */
   source: string;
   /** 1-based number of the record in its search's file. */
   position: number;
-  pmid: string | null;
-  doi: string | null;
-  title: string;
-  authors: BibAuthor[];
-  year: number | null;
-  publicationDate: string | null;
-  journal: string | null;
-  journalAbbrev: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  abstract: string;
-  keywords: string[];
-  language: string | null;
   issn: string | null;
-  url: string | null;
   removedReason: string | null;
   duplicateOfId: string | null;
   /** Stages whose standing the caller may see; an absent stage is blinded for them. */

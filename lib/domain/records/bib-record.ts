@@ -17,6 +17,33 @@ export interface BibAuthor {
   isCollective?: boolean;
 }
 
+/**
+ * A stored record's bibliographic fields as the database gives them back (null where absent), the
+ * part every view of a record shares: the screening screen, exports.
+ */
+export interface StoredBibFields {
+  title: string;
+  abstract: string;
+  authors: BibAuthor[];
+  year: number | null;
+  publicationDate: string | null;
+  journal: string | null;
+  journalAbbrev: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  pmid: string | null;
+  doi: string | null;
+  url: string | null;
+  keywords: string[];
+  language: string | null;
+}
+
+/** Authors from the stored JSON column (an array of BibAuthor; anything else reads as none). */
+export function authorsFromJson(value: unknown): BibAuthor[] {
+  return Array.isArray(value) ? (value as BibAuthor[]) : [];
+}
+
 export interface BibRecord {
   pmid?: string;
   /** Lower case, no URL or `doi:` prefix, trimmed; see normalizeDoi(). */
