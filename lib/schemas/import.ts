@@ -17,7 +17,7 @@ export const SOURCE_TYPES = ['database', 'register', 'other'] as const;
 export const IMPORT_FORMATS = ['medline', 'pubmed-xml', 'ris', 'csv'] as const;
 export const CSV_FIELDS = [
   'title', 'abstract', 'authors', 'year', 'publicationDate', 'journal', 'journalAbbrev', 'volume', 'issue',
-  'pages', 'startPage', 'endPage', 'doi', 'pmid', 'keywords', 'url', 'language', 'issn', 'sourceDatabase',
+  'pages', 'startPage', 'endPage', 'doi', 'pmid', 'keywords', 'url', 'language', 'issn', 'sourceDatabase', 'citation',
 ] as const;
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -198,3 +198,28 @@ describe('malformed CSV', () => {
     expect(result.problems.find((p) => p.code === 'no-title-or-abstract')).toMatchObject({ line: 3, recordIndex: 1 });
   });
 });
+
+describe("PubMed's own CSV export", () => {
+  const csv = [
+    'PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI',
+    '"35108106","A Longitudinal Study of Fitbit Usage","Wang C, Lizardo O, Hachen DS.","Cyberpsychol Behav Soc Netw. 2022 Mar;25(3):181-188. doi: 10.1089/cyber.2021.0047. Epub 2022 Feb 2.","Wang C","Cyberpsychol Behav Soc Netw","2022","2022/02/02","PMC8971973","","10.1089/cyber.2021.0047"',
+    '"34957939","Wrist-worn devices","Hajj-Boutros G, Karelis AD.","Eur J Sport Sci. 2022 Jan 31:1-13. doi: 10.1080/17461391.2021.2023656. Online ahead of print.","Hajj-Boutros G","Eur J Sport Sci","2022","2021/12/27","","","10.1080/17461391.2021.2023656"',
+  ].join('\r\n');
+
+  it('maps the journal, and reads volume, issue and pages from the citation; authors lose the closing full stop', () => {
+    const [a, b] = parseCsv(csv).records.map((r) => r.record);
+    expect(a).toMatchObject({ pmid: '35108106', journalAbbrev: 'Cyberpsychol Behav Soc Netw', volume: '25', issue: '3', pages: '181–188', year: 2022, doi: '10.1089/cyber.2021.0047' });
+    expect(a.authors.map((x) => x.name)).toEqual(['Wang C', 'Lizardo O', 'Hachen DS']);
+    // Ahead of print: no volume, so nothing is taken from the citation's "2022 Jan 31:1-13".
+    expect(b).toMatchObject({ journalAbbrev: 'Eur J Sport Sci' });
+    expect([b.volume, b.issue, b.pages]).toEqual([undefined, undefined, undefined]);
+    expect(b.authors.at(-1)).toMatchObject({ name: 'Karelis AD', family: 'Karelis', given: 'AD' });
+  });
+
+  it('reads R\'s "NA" as an empty cell', () => {
+    const { record } = parseCsv('title,abstract,year\nKetamine,NA,NA\n').records[0];
+    expect(record.title).toBe('Ketamine');
+    expect(record.abstract).toBeUndefined();
+    expect(record.year).toBeUndefined();
+  });
+});

@@ -15,13 +15,13 @@
  */
 import { Parser, type CsvError, type Info } from 'csv-parse';
 import { parseAll, emptyRecord, type BibRecord, type ParseProblem, type ParseResult, type ParsedRecord, type StreamingParser } from '../records/bib-record';
-import { cleanText, expandPages, normalizeDoi, splitPersonName, yearFrom } from '../records/normalize';
+import { cleanText, expandPages, normalizeDoi, parseNlmCitation, splitPersonName, yearFrom } from '../records/normalize';
 
 /** Fields a column can map to: BibRecord fields plus start/end page halves of `pages`. */
 export type CsvField =
   | 'title' | 'abstract' | 'authors' | 'year' | 'publicationDate' | 'journal' | 'journalAbbrev'
   | 'volume' | 'issue' | 'pages' | 'startPage' | 'endPage' | 'doi' | 'pmid' | 'keywords' | 'url'
-  | 'language' | 'issn' | 'sourceDatabase';
+  | 'language' | 'issn' | 'sourceDatabase' | 'citation';
 
 export interface CsvMapping {
   /** Field -> column name exactly as written in the header. */
@@ -38,7 +38,8 @@ const ALIASES: Record<CsvField, string[]> = {
   year: ['year', 'publicationyear', 'pubyear', 'py', 'yr'],
   publicationDate: ['publicationdate', 'pubdate', 'date', 'datepublished', 'da', 'pd'],
   journal: ['journal', 'journaltitle', 'sourcetitle', 'publicationtitle', 'journalname', 'jo', 'jf', 'so', 't2', 'secondarytitle'],
-  journalAbbrev: ['journalabbreviation', 'abbreviatedsourcetitle', 'journalabbrev', 'isoabbreviation', 'ja', 'j2', 'j9', 'ji', 'ta'],
+  // PubMed's own CSV export names the abbreviated journal "Journal/Book".
+  journalAbbrev: ['journalabbreviation', 'abbreviatedsourcetitle', 'journalabbrev', 'isoabbreviation', 'journalbook', 'ja', 'j2', 'j9', 'ji', 'ta'],
   volume: ['volume', 'vol', 'vl', 'vo'],
   issue: ['issue', 'issuenumber', 'is', 'ip'],
   pages: ['pages', 'pagerange', 'pp', 'pg'],
@@ -51,6 +52,8 @@ const ALIASES: Record<CsvField, string[]> = {
   language: ['language', 'languageoforiginaldocument', 'lang', 'la'],
   issn: ['issn', 'sn'],
   sourceDatabase: ['sourcedatabase', 'database', 'db'],
+  // PubMed's CSV: "Lancet. 2022 Feb 5;399(10324):555-604. doi: ...", read for volume, issue and pages.
+  citation: ['citation'],
 };
 
 const normaliseHeader = (h: string) => h.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -110,25 +113,39 @@ function toAuthor(name: string) {
   return { name, family: words[words.length - 1], given: words.slice(0, -1).join(' ') };
 }
 
+/**
+ * PubMed's CSV closes its author list with a full stop ("Wang C, Hachen DS."). It is punctuation
+ * only in such a list: several MEDLINE-style "Family Initials" names and no other full stop
+ * (Scopus writes "Liu R., Adler D.G."; a single "Smith, J." is a family and a given name).
+ */
+function withoutClosingStop(cell: string): string {
+  const t = cell.trim();
+  const names = t.slice(0, -1).split(',').map((n) => n.trim());
+  const pubmedList = names.length > 1 && names.every((n) => /^\S.*\s[A-Z]{1,4}$/.test(n));
+  return pubmedList && t.endsWith('.') && t.indexOf('.') === t.length - 1 ? t.slice(0, -1) : t;
+}
+
 function rowToRecord(row: string[], index: Map<CsvField, number>): BibRecord {
   const get = (f: CsvField) => {
     const i = index.get(f);
-    return i === undefined ? undefined : cleanText(row[i]);
+    const v = i === undefined ? undefined : cleanText(row[i]);
+    return v === 'NA' ? undefined : v; // R's missing value (write.csv)
   };
   const rec = emptyRecord();
   rec.title = get('title');
   rec.abstract = get('abstract');
   const authorsCell = index.has('authors') ? row[index.get('authors')!] : undefined;
-  rec.authors = authorsCell ? splitAuthors(authorsCell.replace(/\s+/g, ' ')).map(toAuthor) : [];
+  rec.authors = authorsCell ? splitAuthors(withoutClosingStop(authorsCell.replace(/\s+/g, ' '))).map(toAuthor) : [];
   rec.year = yearFrom(get('year')) ?? yearFrom(get('publicationDate'));
   rec.publicationDate = get('publicationDate');
   rec.journal = get('journal');
-  rec.journalAbbrev = get('journalAbbrev');
-  rec.volume = get('volume');
-  rec.issue = get('issue');
+  const cited = parseNlmCitation(get('citation'));
+  rec.journalAbbrev = get('journalAbbrev') ?? cited.journalAbbrev;
+  rec.volume = get('volume') ?? cited.volume;
+  rec.issue = get('issue') ?? cited.issue;
   const sp = get('startPage');
   const ep = get('endPage');
-  rec.pages = expandPages(get('pages') ?? (sp && ep ? `${sp}-${ep}` : sp));
+  rec.pages = expandPages(get('pages') ?? (sp && ep ? `${sp}-${ep}` : sp) ?? cited.pages);
   rec.doi = normalizeDoi(get('doi'));
   // Spreadsheet round trips turn PMIDs into floats ("10051933.0").
   rec.pmid = get('pmid')?.match(/^(?:pmid:?\s*)?(\d{1,9})(?:\.0+)?$/i)?.[1];

@@ -82,3 +82,21 @@ describe('detectFormat edge cases', () => {
     });
   });
 });
+
+describe('layouts met outside shared/data', () => {
+  it('takes a file whose records follow a provider header block (JSTOR, Wiley) as RIS', () => {
+    const text = 'Provider: JSTOR http://www.jstor.org\r\nDatabase: JSTOR\r\nContent: text/plain; charset="UTF-8"\r\n\r\nTY  - JOUR\r\nTI  - T\r\nER  - \r\n';
+    expect(detectFormat(text, 'jstor.ris').format).toBe('ris');
+  });
+
+  it('names an older Web of Science plain-text file and says to export RIS', () => {
+    const d = detectFormat('FN Thomson Reuters Web of Knowledge\nVR 1.0\nPT J\nAU Smith, J\nER\nEF\n', 'savedrecs.txt');
+    expect(d.format).toBeNull();
+    expect(d.reason).toContain('Web of Science plain-text format');
+    expect(d.reason).toContain('export it as RIS');
+  });
+
+  it('still refuses a header block followed by MEDLINE tags as RIS', () => {
+    expect(detectFormat('Provider: X\nPMID- 1\nTI  - T\nTY  - JOUR\n', 'x.txt').format).not.toBe('ris');
+  });
+});

@@ -66,10 +66,17 @@ export function detectFormat(sample: string, fileName?: string): DetectedFormat 
   // Text formats: look at the first non-blank lines, skipping Ovid numbering lines.
   const firstLines = content.filter((l) => !NUMBERING.test(l.trim())).slice(0, 12);
   if (/^TY {1,2}- ?/.test(firstLines[0] ?? '')) return { format: 'ris', reason: 'first record starts with "TY  - " (RIS)' };
+  // JSTOR (and, as other readers report, Wiley and the Cochrane Library) write a block such as
+  // "Provider: JSTOR" / "Database: JSTOR" / "Content: text/plain" before each record; the RIS
+  // reader skips lines outside TY..ER, so a TY line just after such lines makes the file RIS.
+  const ty = firstLines.findIndex((l) => /^TY {1,2}- ?/.test(l));
+  if (ty > 0 && firstLines.slice(0, ty).every((l) => !MEDLINE_TAG.test(l) && !/^TY|^ER/.test(l))) {
+    return { format: 'ris', reason: `a "TY  - " record after a header block ("${firstLines[0].slice(0, 40)}") (RIS)` };
+  }
   if (MEDLINE_TAG.test(firstLines[0] ?? '') && firstLines.some((l) => /^PMID- /.test(l))) {
     return { format: 'medline', reason: 'tagged lines with "PMID- " (PubMed MEDLINE format)' };
   }
-  if (/^FN /.test(first) && /Web of Science|Clarivate|ISI/i.test(first)) {
+  if (/^FN /.test(first) && (/Web of Science|Web of Knowledge|Clarivate|Thomson Reuters|ISI/i.test(first) || /^VR /.test(content[1] ?? ''))) {
     return { format: null, reason: `${name} is Web of Science plain-text format, which is not supported: export it as RIS instead` };
   }
   if (/^@[a-z]+\s*[{(]/i.test(first)) return { format: null, reason: `${name} is BibTeX, which is not supported: export RIS instead` };

@@ -322,3 +322,28 @@ describe('malformed input', () => {
     expect(parseRis('TY  - JOUR\nTI  - T\nAN  - 12345678\nDB  - Embase\nDB  - Medline\nER  - ').records[0].record.pmid).toBeUndefined();
   });
 });
+
+// Layouts met in real exports outside shared/data (a sweep of public repositories' test files),
+// reduced here to the lines that matter.
+describe('exports with a provider header, Ovid MEDLINE links, R-written files', () => {
+  it('reads records behind a JSTOR-style header block repeated before each record', () => {
+    const header = 'Provider: JSTOR http://www.jstor.org\r\nDatabase: JSTOR\r\nContent: text/plain; charset="UTF-8"\r\n\r\n\r\n';
+    const text = `${header}TY  - JOUR\r\nTI  - First\r\nPY  - 2016\r\nER  - \r\n\r\n${header}TY  - JOUR\r\nTI  - Second\r\nER  - \r\n`;
+    const result = parseRis(text);
+    expect(result.records.map((r) => r.record.title)).toEqual(['First', 'Second']);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('takes the PMID of an Ovid MEDLINE record from its link, and never from an Embase link', () => {
+    const link = (db: string) => `TY  - JOUR\nTI  - T\nDB  - ${db}\nL2  - http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D=medp&NEWS=N&AN=38865135\nER  - \n`;
+    expect(parseRis(link('Ovid MEDLINE(R) Epub Ahead of Print')).records[0].record.pmid).toBe('38865135');
+    expect(parseRis(link('Embase')).records[0].record.pmid).toBeUndefined();
+  });
+
+  it('reads "NA" as no value, and keeps the first of several links without its separator', () => {
+    const { record } = parseRis('TY  - JOUR\nTI  - T\nAB  - NA\nIS  - NA\nUR  - https://doi.org/10.1/x; https://example.org/full.html\nER  - \n').records[0];
+    expect(record.abstract).toBeUndefined();
+    expect(record.issue).toBeUndefined();
+    expect(record.url).toBe('https://doi.org/10.1/x');
+  });
+});

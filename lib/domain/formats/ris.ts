@@ -18,7 +18,9 @@
  * - PMID from AN only when AN is 1-8 digits AND the record names PubMed/MEDLINE/NLM in DB/DP
  *   without naming Embase, or links a PubMed URL with that number. AN is an accession number
  *   of whatever database exported the file (PsycInfo "2022-96522-001", Dimensions "pub.114...",
- *   Rayyan "rayyan-264552525", WoS "WOS:000..."), so digits alone do not make a PMID.
+ *   Rayyan "rayyan-264552525", WoS "WOS:000..."), so digits alone do not make a PMID. Ovid
+ *   MEDLINE writes no AN: its link's "AN=" parameter is the PMID.
+ * - "NA" (R's missing value, in files written by R tools) is no value.
  */
 import { parseAll, emptyRecord, type BibRecord, type ParseProblem, type ParseResult, type ParsedRecord, type StreamingParser } from '../records/bib-record';
 import { cleanText, expandPages, normalizeDoi, splitPersonName, yearFrom } from '../records/normalize';
@@ -113,8 +115,10 @@ function personName(name: string): { family: string; given?: string } {
 }
 
 export function risToRecord(entries: Entry[]): BibRecord {
+  // "NA" is R's missing value: files written by R tools (CiteSource, synthesisr, revtools) have
+  // "AB  - NA" where there is no abstract.
   const values = (...tags: string[]) =>
-    entries.filter((e) => tags.includes(e.tag)).map((e) => cleanText(e.value)).filter((v): v is string => !!v);
+    entries.filter((e) => tags.includes(e.tag)).map((e) => cleanText(e.value)).filter((v): v is string => !!v && v !== 'NA');
   const first = (...tags: string[]) => tags.map((t) => values(t)[0]).find((v) => v !== undefined);
   const rec = emptyRecord();
 
@@ -151,8 +155,9 @@ export function risToRecord(entries: Entry[]): BibRecord {
     );
     if (inNotes.size === 1) rec.doi = [...inNotes][0];
   }
+  // Several links in one UR are separated by "; " (Inciteful): the first, without the separator.
   rec.url = values('UR', 'L2', 'L1')
-    .map((u) => u.split(/\s+/)[0])
+    .map((u) => u.split(/\s+/)[0].replace(/;$/, ''))
     .find((u) => /^https?:\/\//i.test(u));
 
   const keywords = entries
@@ -169,12 +174,17 @@ export function risToRecord(entries: Entry[]): BibRecord {
   const dp = first('DP');
   rec.sourceDatabase = db && dp && db !== dp ? `${db} (${dp})` : (db ?? dp);
 
+  const source = [db, dp].filter(Boolean).join(' ');
+  const pubmedSource = /pubmed|medline|\bnlm\b/i.test(source) && !/embase/i.test(source);
   const an = first('AN');
   if (an && /^\d{1,8}$/.test(an)) {
-    const source = [db, dp].filter(Boolean).join(' ');
-    const pubmedSource = /pubmed|medline|\bnlm\b/i.test(source) && !/embase/i.test(source);
     const pubmedUrl = values('UR', 'L2', 'L1').some((u) => new RegExp(`pubmed[^\\s]*\\b${an}\\b`, 'i').test(u));
     if (pubmedSource || pubmedUrl) rec.pmid = an;
+  }
+  // Ovid MEDLINE writes no AN tag: the accession number, the PMID, is in its link ("...&AN=38865135").
+  if (!rec.pmid && pubmedSource) {
+    const fromLink = values('L2', 'UR', 'L1').map((u) => u.match(/[?&]AN=(\d{1,8})(?:&|$)/)?.[1]).find((v) => v);
+    if (fromLink) rec.pmid = fromLink;
   }
 
   for (const key of Object.keys(rec) as (keyof BibRecord)[]) if (rec[key] === undefined) delete rec[key];
@@ -256,7 +266,7 @@ export function createRisParser(): StreamingParser {
           line: open.line,
           severity: 'error',
           code: 'truncated',
-          message: `The file ends inside the record starting at line ${open.line} (no ER line): the file looks truncated, so that record was not imported`,
+          message: `The file ends inside the record starting at line ${open.line} (no ER line): the file looks truncated, so that record was not imported. If the file is complete and its exporter left out the last "ER  - " line, add it at the end and import the file again`,
         });
         current = null;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, expandPages, normalizeDoi, splitPersonName, yearFrom } from './normalize';
+import { cleanText, expandPages, normalizeDoi, parseNlmCitation, splitPersonName, yearFrom } from './normalize';
 
 describe('normalizeDoi', () => {
   it.each([
@@ -44,5 +44,17 @@ describe('cleanText and splitPersonName', () => {
     expect(splitPersonName('Smith, John A')).toEqual({ family: 'Smith', given: 'John A' });
     expect(splitPersonName('van der Berg JA')).toEqual({ family: 'van der Berg', given: 'JA' });
     expect(splitPersonName('WHO')).toEqual({ family: 'WHO' });
+  });
+});
+
+describe('parseNlmCitation', () => {
+  it.each([
+    ['Lancet. 2022 Feb 5;399(10324):555-604. doi: 10.1016/S0140-6736(21)02724-0.', { journalAbbrev: 'Lancet', volume: '399', issue: '10324', pages: '555-604' }],
+    ['Sci Rep. 2021 Jan 12;11(1):e1234.', { journalAbbrev: 'Sci Rep', volume: '11', issue: '1', pages: 'e1234' }],
+    ['J Psychiatr Res. 2019;112:1-7.', { journalAbbrev: 'J Psychiatr Res', volume: '112', pages: '1-7' }],
+    ['Eur J Sport Sci. 2022 Jan 31:1-13. Online ahead of print.', {}],
+    ['', {}],
+  ])('%s', (citation, expected) => {
+    expect(parseNlmCitation(citation)).toEqual(expected);
   });
 });

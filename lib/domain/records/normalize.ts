@@ -68,3 +68,17 @@ export function splitPersonName(name: string): { family: string; given?: string 
   if (m) return { family: m[1], given: m[2] };
   return { family: n };
 }
+
+/**
+ * Volume, issue and pages of an NLM citation (MEDLINE SO, PubMed's CSV "Citation"):
+ * "Cyberpsychol Behav Soc Netw. 2022 Mar;25(3):181-188. doi: ...". Ahead-of-print citations
+ * ("Eur J Sport Sci. 2022 Jan 31:1-13.") have no volume, so nothing is read from them.
+ */
+export function parseNlmCitation(citation: string | undefined): { journalAbbrev?: string; volume?: string; issue?: string; pages?: string } {
+  if (!citation) return {};
+  const m = citation.match(/;\s*([^;():\s][^;():]*?)?\s*(?:\(([^)]+)\))?:\s*([A-Za-z]?\d[\w-]*)/);
+  if (!m || !m[1]) return {};
+  const journal = citation.match(/^([^.]+)\.\s/)?.[1]?.trim();
+  return { ...(journal ? { journalAbbrev: journal } : {}), volume: m[1].trim(), ...(m[2] ? { issue: m[2].trim() } : {}), pages: m[3] };
+}
+

@@ -13,7 +13,7 @@ const SHOWN_PROBLEMS = 50;
 
 const FIELD_LABEL: Record<(typeof CSV_FIELDS)[number], string> = {
   title: 'Title', abstract: 'Abstract', authors: 'Authors', year: 'Year', publicationDate: 'Publication date', journal: 'Journal',
-  journalAbbrev: 'Journal abbreviation', volume: 'Volume', issue: 'Issue', pages: 'Pages', startPage: 'Start page', endPage: 'End page',
+  journalAbbrev: 'Journal abbreviation', volume: 'Volume', issue: 'Issue', pages: 'Pages', startPage: 'Start page', endPage: 'End page', citation: 'Citation (volume, issue, pages)',
   doi: 'DOI', pmid: 'PMID', keywords: 'Keywords', url: 'URL', language: 'Language', issn: 'ISSN', sourceDatabase: 'Source database',
 };
 
