@@ -1,6 +1,7 @@
 /**
  * Identification workflows: import a search's file (owners), preview it (owners), and read the
- * searches and records of a review (members). Shared by the Import page, the JSON API and scripts.
+ * searches and records of a review (members), with where each record stands in screening, as
+ * pages or as RIS/CSV exports. Shared by the Import and Export pages, the JSON API and scripts.
  */
 import { countDuplicatesRemoved, getRecord, listRecords, type RecordFilters } from '../../db/records';
 import { recordExportBatches } from '../../db/record-export';
@@ -99,7 +100,7 @@ async function stagesWithVisibleOutcomes(reviewId: string, access: { canAdjudica
 
 /**
  * Records of a review, each with where it stands at every stage whose outcomes the caller may see
- * (see recordStandingsFor); `stage` + `outcome` filter on that standing.
+ * (stagesWithVisibleOutcomes); `stage` + `outcome` filter on that standing.
  */
 export async function listReviewRecords(userId: string, reviewId: string, query: unknown = {}) {
   const { filters, paging, visible } = await recordQuery(userId, reviewId, query);
@@ -151,7 +152,7 @@ async function recordQuery(userId: string, reviewId: string, query: unknown) {
   const visible = await stagesWithVisibleOutcomes(reviewId, access);
   if (stage && outcome && !visible.includes(stage)) throw forbidden(BLINDED_OUTCOMES);
   const filters: RecordFilters = { ...rest, standing: stage && outcome ? { stage, outcome } : undefined };
-  return { access, filters, paging: { limit, offset }, visible, format, stage, outcome };
+  return { filters, paging: { limit, offset }, visible, format, stage, outcome };
 }
 
 const removedIds = (rows: Array<{ id: string; removedReason: string | null }>) => new Set(rows.filter((r) => r.removedReason).map((r) => r.id));
