@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Badge, RoleBadge } from '../../../_components/ui/badge';
+import type { StepState } from '@/lib/domain/review/workflow-status';
+import { reviewWorkflow } from '@/lib/services/overview';
+import { Badge, RoleBadge, type BadgeTone } from '../../../_components/ui/badge';
 import { Card, CardBody } from '../../../_components/ui/card';
 import { formatDate } from '../../../_components/format-date';
 import { StageHeader } from './_components/stage-header';
@@ -8,12 +10,21 @@ import { requireReviewPage, type ReviewPageParams } from './_lib/review-page';
 import { STAGES } from './_lib/stages';
 
 export const dynamic = 'force-dynamic';
+
+/** Badges by step state; an open step (always available, nothing to finish) has none. */
+const STATE_BADGE: Record<StepState, { label: string; tone: BadgeTone } | null> = {
+  done: { label: 'Done', tone: 'success' },
+  in_progress: { label: 'In progress', tone: 'accent' },
+  to_do: { label: 'To do', tone: 'neutral' },
+  coming: { label: 'Coming', tone: 'neutral' },
+  open: null,
+};
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage({ params }: ReviewPageParams) {
-  const { review } = await requireReviewPage((await params).reviewId);
+  const { user, review } = await requireReviewPage((await params).reviewId);
   const base = `/reviews/${review.id}`;
-  const hasTeam = review.memberCount > 1;
+  const status = await reviewWorkflow(user.id, review.id, review.memberCount);
   // Inviting the team comes first in practice, although Settings is last in the navigation.
   const steps = [...STAGES.filter((s) => s.segment === 'settings'), ...STAGES.filter((s) => s.segment !== '' && s.segment !== 'settings')];
 
@@ -56,6 +67,7 @@ export default async function OverviewPage({ params }: ReviewPageParams) {
         <ol className="mt-4 flex flex-col gap-2">
           {steps.map((s, i) => {
             const isTeamStep = s.segment === 'settings';
+            const step = status[s.segment];
             return (
               <li key={s.segment} className="flex items-start gap-4 rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
                 <span aria-hidden="true" className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-xs font-semibold text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
@@ -66,12 +78,9 @@ export default async function OverviewPage({ params }: ReviewPageParams) {
                     {isTeamStep ? 'Invite your team' : s.label}
                   </Link>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">{s.summary}</p>
+                  {step && <p className="mt-1 text-sm text-zinc-800 dark:text-zinc-200">{step.detail}</p>}
                 </div>
-                {isTeamStep ? (
-                  hasTeam ? <Badge tone="success">Done</Badge> : <Badge tone="accent">To do</Badge>
-                ) : (
-                  <Badge>Not available yet</Badge>
-                )}
+                {step && STATE_BADGE[step.state] && <Badge tone={STATE_BADGE[step.state]!.tone}>{STATE_BADGE[step.state]!.label}</Badge>}
               </li>
             );
           })}
