@@ -62,6 +62,7 @@ const SCREENS: Screen[] = [
   { name: 'account', path: () => '/account', signedIn: true, heading: () => ({ level: 2, name: 'API tokens' }), title: 'Account · Sieve' },
   { name: 'protocol, as owner', path: () => `/reviews/${reviewId}/protocol`, signedIn: true, heading: () => ({ level: 3, name: 'Eligibility criteria' }), title: 'Protocol · Sieve' },
   { name: 'import, as owner', path: () => `/reviews/${reviewId}/import`, signedIn: true, heading: () => ({ level: 2, name: 'Import' }), title: 'Import · Sieve' },
+  { name: 'records', path: () => `/reviews/${reviewId}/records`, signedIn: true, heading: () => ({ level: 2, name: 'Records' }), title: 'Records · Sieve' },
 ];
 
 describe.each(['light', 'dark'] as const)('%s theme', (theme) => {

@@ -352,6 +352,17 @@ describe('blinded dual screening with two reviewers', () => {
     expect(download.suggestedFilename()).toBe('records-title_abstract-included.ris');
     const ris = parseRis(fs.readFileSync((await download.path())!, 'utf8'));
     expect(ris.records.map((r) => r.record.pmid).sort()).toEqual([...included].sort());
+
+    // The Records page, filtered by the same outcome with its form, lists the same records (axe).
+    await ownerPage.goto(`/reviews/${reviewId}/records`);
+    await ownerPage.getByLabel('Screening outcome').selectOption('title_abstract:included');
+    await ownerPage.getByRole('button', { name: 'Show' }).click();
+    await ownerPage.waitForURL(/outcome=title_abstract%3Aincluded/);
+    const listed = ownerPage.getByRole('region', { name: 'Record list' }).getByRole('row');
+    expect(await listed.count()).toBe(included.length + 1);
+    const listedText = await ownerPage.getByRole('region', { name: 'Record list' }).innerText();
+    for (const pmid of included) expect(listedText).toContain(`PMID ${pmid}`);
+    await expectNoBlockingViolations(ownerPage, 'records page, filtered');
   });
 
   it('the kappa on the page equals the one computed from the votes, and resolving did not change it', async () => {

@@ -26,7 +26,7 @@ export default async function OverviewPage({ params }: ReviewPageParams) {
   const base = `/reviews/${review.id}`;
   const status = await reviewWorkflow(user.id, review.id, review.memberCount);
   // Inviting the team comes first in practice, although Settings is last in the navigation.
-  const steps = [...STAGES.filter((s) => s.segment === 'settings'), ...STAGES.filter((s) => s.segment !== '' && s.segment !== 'settings')];
+  const steps = [...STAGES.filter((s) => s.segment === 'settings'), ...STAGES.filter((s) => s.segment !== '' && s.segment !== 'settings' && !s.isView)];
 
   return (
     <section aria-labelledby="stage-title" className="flex flex-col gap-6">
