@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { listFullTextsSought, maxPdfBytes } from '@/lib/services/full-text';
 import { buttonClasses } from '../../../../_components/ui/button';
 import { EmptyState } from '../../../../_components/ui/empty-state';
+import { Pager } from '../../../../_components/ui/pager';
 import { Table, TBody, TD, TH, THead, TR } from '../../../../_components/ui/table';
 import { StageHeader } from '../_components/stage-header';
 import { requireReviewPage } from '../_lib/review-page';
@@ -25,7 +26,6 @@ export default async function FullTextPage({ params, searchParams }: Props) {
   const data = await listFullTextsSought(user.id, review.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const screenHref = `/reviews/${review.id}/screen?stage=full_text`;
   const nothing = data.total - data.withFile - data.withLinkOnly;
-  const last = data.paging.offset + data.items.length;
 
   return (
     <section aria-labelledby="stage-title" className="flex flex-col gap-6">
@@ -121,15 +121,7 @@ export default async function FullTextPage({ params, searchParams }: Props) {
               })}
             </TBody>
           </Table>
-          {data.total > PAGE_SIZE && (
-            <nav aria-label="Pages" className="flex items-center justify-between gap-3">
-              {page > 1 ? <Link href={`?page=${page - 1}`} className={buttonClasses('secondary', 'sm')}>Previous page</Link> : <span />}
-              <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                Page {page} of {Math.ceil(data.total / PAGE_SIZE)}
-              </span>
-              {last < data.total ? <Link href={`?page=${page + 1}`} className={buttonClasses('secondary', 'sm')}>Next page</Link> : <span />}
-            </nav>
-          )}
+          <Pager page={page} total={data.total} pageSize={PAGE_SIZE} href={(p) => `?page=${p}`} />
         </>
       )}
     </section>

@@ -9,6 +9,7 @@ import { Button, buttonClasses } from '../../../../_components/ui/button';
 import { EmptyState } from '../../../../_components/ui/empty-state';
 import { Input } from '../../../../_components/ui/input';
 import { Select } from '../../../../_components/ui/select';
+import { Pager } from '../../../../_components/ui/pager';
 import { Table, TBody, TD, TH, THead, TR } from '../../../../_components/ui/table';
 import { StageHeader } from '../_components/stage-header';
 import { requireReviewPage } from '../_lib/review-page';
@@ -204,15 +205,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
               })}
             </TBody>
           </Table>
-          {data.total > PAGE_SIZE && (
-            <nav aria-label="Pages" className="flex items-center justify-between gap-3">
-              {page > 1 ? <Link href={qs({ page: page - 1 })} className={buttonClasses('secondary', 'sm')}>Previous page</Link> : <span />}
-              <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                Page {page} of {Math.ceil(data.total / PAGE_SIZE)}
-              </span>
-              {page * PAGE_SIZE < data.total ? <Link href={qs({ page: page + 1 })} className={buttonClasses('secondary', 'sm')}>Next page</Link> : <span />}
-            </nav>
-          )}
+          <Pager page={page} total={data.total} pageSize={PAGE_SIZE} href={(p) => qs({ page: p })} />
         </>
       )}
     </section>

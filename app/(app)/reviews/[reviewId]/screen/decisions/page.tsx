@@ -8,6 +8,7 @@ import { Button, buttonClasses } from '../../../../../_components/ui/button';
 import { EmptyState } from '../../../../../_components/ui/empty-state';
 import { Input } from '../../../../../_components/ui/input';
 import { Select } from '../../../../../_components/ui/select';
+import { Pager } from '../../../../../_components/ui/pager';
 import { Table, TBody, TD, TH, THead, TR } from '../../../../../_components/ui/table';
 import { StageHeader } from '../../_components/stage-header';
 import { requireReviewPage } from '../../_lib/review-page';
@@ -141,15 +142,7 @@ export default async function MyDecisionsPage({ params, searchParams }: Props) {
               ))}
             </TBody>
           </Table>
-          {data.total > PAGE_SIZE && (
-            <nav aria-label="Pages" className="flex items-center justify-between gap-3">
-              {page > 1 ? <Link href={href(page - 1)} className={buttonClasses('secondary', 'sm')}>Previous page</Link> : <span />}
-              <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                Page {page} of {Math.ceil(data.total / PAGE_SIZE)}
-              </span>
-              {last < data.total ? <Link href={href(page + 1)} className={buttonClasses('secondary', 'sm')}>Next page</Link> : <span />}
-            </nav>
-          )}
+          <Pager page={page} total={data.total} pageSize={PAGE_SIZE} href={href} />
         </>
       )}
     </section>
