@@ -20,6 +20,10 @@ export const CSV_FIELDS = [
   'pages', 'startPage', 'endPage', 'doi', 'pmid', 'keywords', 'url', 'language', 'issn', 'sourceDatabase', 'citation',
 ] as const;
 
+// PostgreSQL text cannot hold NUL; a page's query string reaches the schema without the API's check.
+const NO_NUL = /^[^\u0000]*$/;
+const NUL_MESSAGE = 'Search text cannot contain a NUL character.';
+
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const booleanText = z.preprocess(
@@ -83,7 +87,7 @@ export const SCREENING_OUTCOMES = ['pending', 'conflict', 'included', 'excluded'
 
 export const recordQuerySchema = pagingSchema.extend({
   searchId: z.preprocess(emptyToUndefined, z.uuid('searchId must be a search id.').optional()),
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(500, 'Search text: at most 500 characters.').optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(500, 'Search text: at most 500 characters.').regex(NO_NUL, NUL_MESSAGE).optional()),
   year: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(2999).optional()),
   isDuplicate: optionalBoolean,
   hasAbstract: optionalBoolean,

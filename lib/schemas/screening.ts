@@ -20,7 +20,8 @@ export const decisionsQuerySchema = z.object({
   stage: stageSchema.default('title_abstract'),
   reviewer: z.string().default('me'),
   decision: decisionValueSchema.optional(),
-  q: z.string().trim().max(200).optional(),
+  // PostgreSQL text cannot hold NUL; the My decisions page's query string reaches this without the API's check.
+  q: z.string().trim().max(200).regex(/^[^\u0000]*$/, 'Search text cannot contain a NUL character.').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -363,6 +363,17 @@ describe('blinded dual screening with two reviewers', () => {
     const listedText = await ownerPage.getByRole('region', { name: 'Record list' }).innerText();
     for (const pmid of included) expect(listedText).toContain(`PMID ${pmid}`);
     await expectNoBlockingViolations(ownerPage, 'records page, filtered');
+
+    // A hand-edited address gets the rule it breaks, not an error page.
+    for (const [address, message] of [
+      [`/reviews/${reviewId}/records?q=%00`, 'Search text cannot contain a NUL character.'],
+      [`/reviews/${reviewId}/records?search=not-a-search`, 'searchId must be a search id.'],
+      [`/reviews/${reviewId}/screen/decisions?q=%00`, 'Search text cannot contain a NUL character.'],
+    ]) {
+      const res = await ownerPage.goto(address);
+      expect(res?.status(), address).toBe(200);
+      expect(await ownerPage.getByRole('main').getByRole('alert').innerText()).toContain(message);
+    }
   });
 
   it('the kappa on the page equals the one computed from the votes, and resolving did not change it', async () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ZodError } from 'zod';
 import type { Stage } from '@/lib/domain/protocol/types';
 import { isAppError } from '@/lib/errors';
 import { listReviewRecords, listReviewSearches, stagesWithOutcomesFor } from '@/lib/services/import';
@@ -63,8 +64,9 @@ export default async function RecordsPage({ params, searchParams }: Props) {
     data = await listReviewRecords(user.id, review.id, { ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   } catch (error) {
     // Only a hand-edited address gets here (the form offers valid choices): say what is wrong.
-    if (!isAppError(error) || !['invalid', 'forbidden'].includes(error.code)) throw error;
-    problem = error.message;
+    if (error instanceof ZodError) problem = error.issues.map((i) => i.message).join(' ');
+    else if (isAppError(error) && ['invalid', 'forbidden'].includes(error.code)) problem = error.message;
+    else throw error;
   }
   const qs = (extra: Record<string, string | number>) => {
     const p = new URLSearchParams();

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ZodError } from 'zod';
 import { isAppError } from '@/lib/errors';
 import { getProtocol } from '@/lib/services/protocol';
 import { listStageDecisions } from '@/lib/services/screening';
@@ -53,11 +54,13 @@ export default async function MyDecisionsPage({ params, searchParams }: Props) {
       reasons = current.map((r) => ({ id: r.id, label: r.label }));
     }
   } catch (error) {
-    if (!isAppError(error)) throw error;
+    // A hand-edited address (say, a NUL in the search text) gets the schema's message, not an error page.
+    if (!isAppError(error) && !(error instanceof ZodError)) throw error;
+    const message = error instanceof ZodError ? error.issues.map((i) => i.message).join(' ') : error.message;
     return (
       <section aria-labelledby="stage-title" className="flex flex-col gap-6">
         {header}
-        <Alert tone={error.code === 'forbidden' ? 'info' : 'error'}>{error.message}</Alert>
+        <Alert tone={isAppError(error) && error.code === 'forbidden' ? 'info' : 'error'}>{message}</Alert>
       </section>
     );
   }
