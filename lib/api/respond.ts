@@ -3,6 +3,7 @@
  * with a fitting status, never a stack trace; lists are `{ items, total, limit, offset }`.
  */
 import { NextResponse } from 'next/server';
+import { MAX_JSON_BYTES } from './limits';
 import { ZodError } from 'zod';
 import { AppError, isAppError } from '../errors';
 
@@ -45,11 +46,32 @@ export function summarizeZod(error: ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join(' ');
 }
 
-/** Parses a JSON body; a missing or malformed body is a 400 that says so. */
+/** The body as text, refused (413) past MAX_JSON_BYTES without reading the rest into memory. */
+async function readCappedText(request: Request): Promise<string> {
+  const tooLarge = () => new AppError('payload_too_large', `The JSON body is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
+  if (Number(request.headers.get('content-length')) > MAX_JSON_BYTES) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_JSON_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses a JSON body; a missing, malformed or oversized body is a 400 or 413 that says so. */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) throw new AppError('bad_request', 'Send the body as JSON with Content-Type: application/json.');
-  const text = await request.text();
+  const text = await readCappedText(request);
   if (!text.trim()) throw new AppError('bad_request', 'The request body is empty; expected a JSON object.');
   let body: unknown;
   try {

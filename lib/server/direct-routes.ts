@@ -9,6 +9,8 @@
  * Everything else, and these routes in `next dev`, go through Next.js as before.
  */
 import type http from 'node:http';
+// Only the limits module: lib/api/respond imports next/server, which must not load before Next.js starts.
+import { MAX_JSON_BYTES } from '../api/limits';
 
 export type RouteHandler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -67,8 +69,15 @@ export async function serveDirect(match: DirectMatch, req: http.IncomingMessage,
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
   let body: Uint8Array<ArrayBuffer> | undefined;
   if (req.method === 'POST') {
+    // Keep at most one byte past the JSON limit: readJson then answers 413 as on every route,
+    // and an oversized body is read off the socket without being held in memory.
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let kept = 0;
+    for await (const chunk of req) {
+      if (kept > MAX_JSON_BYTES) continue;
+      chunks.push(chunk as Buffer);
+      kept += (chunk as Buffer).length;
+    }
     body = new Uint8Array(Buffer.concat(chunks));
   }
   const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, { method: req.method, headers, body });

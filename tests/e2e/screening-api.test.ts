@@ -107,6 +107,9 @@ describe('screening through the JSON API', () => {
     const badValue = await decide(record, tokens[1], { stage: 'title_abstract', decision: 'perhaps' });
     expect(badValue.status).toBe(422);
     expect(badValue.json.error.details.issues).toEqual([expect.objectContaining({ path: 'decision' })]);
+    const oversized = await decide(record, tokens[1], { stage: 'title_abstract', decision: 'include', note: 'x'.repeat(2 * 1024 * 1024) });
+    expect(oversized.status).toBe(413);
+    expect(oversized.json.error).toMatchObject({ code: 'payload_too_large', message: 'The JSON body is larger than 1 MB.' });
     const unknownRecord = await decide('00000000-0000-4000-8000-000000000000', tokens[1]);
     expect(unknownRecord.status).toBe(404);
     const mine = await call('GET', `/reviews/${reviewId}/decisions?reviewer=me&stage=title_abstract`, { token: tokens[1] });

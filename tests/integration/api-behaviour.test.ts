@@ -62,6 +62,21 @@ describe('request bodies', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('a JSON body over 1 MB is 413 payload_too_large on every write, whether its length is declared or not, and changes nothing', async () => {
+    const before = await counts();
+    // Valid JSON, so only its size is wrong: a 1.1 MB note.
+    const big = JSON.stringify({ title: 'Ketamine', stage: 'title_abstract', decision: 'include', note: 'x'.repeat(1.1 * 1024 * 1024) });
+    for (const w of writes()) {
+      for (const headers of [{ 'content-type': 'application/json', 'content-length': String(big.length) }, { 'content-type': 'application/json' }] as Record<string, string>[]) {
+        const res = await call(w.method, w.path, { token: owner.token, rawBody: big, headers });
+        expectApiError(res, 413, 'payload_too_large');
+        expect(res.json.error.message, w.name).toBe('The JSON body is larger than 1 MB.');
+      }
+    }
+    expect(await counts()).toEqual(before);
+    expect(await getDb().decision.count({ where: { reviewId } })).toBe(0);
+  });
+
   it.each([
     ['text/plain', { 'content-type': 'text/plain' }],
     ['form encoding', { 'content-type': 'application/x-www-form-urlencoded' }],
