@@ -112,6 +112,11 @@ describe('a labelled review through the API', () => {
       for (const [k, v] of Object.entries({ source: 'PubMed', sourceType: 'database', query: 'ADHD drug class review (Cohen et al. 2006)', dateRun: '2004-09-01', ...fields })) form.append(k, v);
       return call('POST', api('/searches'), { token: owner.token, form });
     };
+    // Before any import: an empty list, and exports that are empty files (CSV keeps its header).
+    const emptyCsv = await call('GET', api('/records?format=csv'), { token: owner.token });
+    expect([emptyCsv.status, emptyCsv.text.split('\r\n')[0].startsWith('sieve_id,source,'), emptyCsv.text.trim().split('\r\n').length]).toEqual([200, true, 1]);
+    const emptyRis = await call('GET', api('/records?format=ris'), { token: owner.token });
+    expect([emptyRis.status, emptyRis.text]).toEqual([200, '']);
     const refused = await importFile({});
     expect(refused.status).toBe(422);
     expect(refused.json.error.details.problemRecords).toBe(titleless.size);
